@@ -1,0 +1,76 @@
+"""Readable Rich renderings of stored records, scores and the demo summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .store import Store
+
+TROOP_UNITS = ("troops", "soldiers", "troop", "soldier", "service members", "personnel", "marines", "paratroopers")
+
+
+def _rows_table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    return table
+
+
+def print_article(out: Console, rec: dict[str, Any]) -> None:
+    """One stored article: metadata, actors, quotes and events."""
+    out.print(f"[bold]{rec.get('title') or '(no title)'}[/bold]  {rec['id']}")
+    out.print(f"source {rec['source']}  published {rec.get('published')} ({rec.get('published_source')})"
+              f"  language {rec.get('language')}")
+    out.print(_rows_table("actors", ["name", "kind", "role", "affiliation", "country", "mentions"],
+                          [[a["name"], a["kind"], a["role"], a["affiliation"], a["country"], len(a["mentions"])]
+                           for a in rec["actors"]]))
+    out.print(_rows_table("quotes", ["speaker", "kind", "text"],
+                          [[q["speaker_name"], q["kind"], q["text"]] for q in rec["quotes"]]))
+    out.print(_rows_table("events", ["category", "actor", "target", "place", "date", "quantities", "status"],
+                          [_event_cells(e) for e in rec["events"]]))
+
+
+def _event_cells(e: dict[str, Any]) -> list[Any]:
+    def name(ref: dict[str, Any] | None) -> str | None:
+        return None if ref is None else (ref.get("country") or ref.get("name"))
+
+    date = e["date"]["value"] if e.get("date") else None
+    qty = "; ".join(q["text"] for q in e.get("quantities", []))
+    return [e["category"], name(e.get("actor")), name(e.get("target")), (e.get("place") or {}).get("name"),
+            date, qty, e["status"]]
+
+
+def print_scores(out: Console, result: dict[str, Any]) -> None:
+    """An eval result as a table: one row per section, then the total."""
+    rows = [[name, s["precision"], s["recall"], s["f1"], s["n"]] for name, s in result.get("sections", {}).items()]
+    rows.append(["total", result["precision"], result["recall"], result["f1"], result["n"]])
+    out.print(_rows_table(f"sitrep eval {result.get('task', '')}", ["part", "precision", "recall", "f1", "n"], rows))
+    for name, s in result.get("sections", {}).items():
+        if s.get("missed"):
+            out.print(f"[dim]{name} missed: {s['missed']}[/dim]")
+
+
+def print_demo(out: Console, store: Store) -> None:
+    """Events per category, top speakers and troop numbers in a store."""
+    cats = store.query("SELECT category, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
+    out.print(_rows_table("events per category", ["category", "events"], [[r["category"], r["n"]] for r in cats]))
+    speakers = store.query(
+        "SELECT speaker_name, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL"
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+    )
+    out.print(_rows_table("top speakers", ["speaker", "quotes"], [[r["speaker_name"], r["n"]] for r in speakers]))
+    marks = ",".join("?" * len(TROOP_UNITS))
+    troops = store.query(
+        "SELECT e.actor_country, e.place_name, e.origin_name, q.text, e.status, e.date_value, a.source"
+        " FROM quantities q JOIN events e ON e.id = q.event_id JOIN articles a ON a.id = q.article_id"
+        f" WHERE lower(q.unit) IN ({marks}) ORDER BY e.date_value NULLS LAST, q.value DESC",
+        list(TROOP_UNITS),
+    )
+    out.print(_rows_table("troop numbers", ["actor", "to", "from", "number", "status", "date", "source"],
+                          [[r["actor_country"], r["place_name"], r["origin_name"], r["text"], r["status"],
+                            r["date_value"], r["source"].rsplit("/", 1)[-1]] for r in troops]))
