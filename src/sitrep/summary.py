@@ -46,11 +46,18 @@ def _event_cells(e: dict[str, Any]) -> list[Any]:
 
 
 def print_scores(out: Console, result: dict[str, Any]) -> None:
-    """An eval result as a table: one row per section, then the total."""
-    rows = [[name, s["precision"], s["recall"], s["f1"], s["n"]] for name, s in result.get("sections", {}).items()]
+    """An eval result as a table: one row per scored part (nested P/R/F1 dicts), then the
+    total, then any other figures (accuracies, timings)."""
+    parts = dict(result.get("sections", {}))
+    parts.update({k: v for k, v in result.items() if isinstance(v, dict) and "f1" in v})
+    rows = [[name, s["precision"], s["recall"], s["f1"], s["n"]] for name, s in parts.items()]
     rows.append(["total", result["precision"], result["recall"], result["f1"], result["n"]])
     out.print(_rows_table(f"sitrep eval {result.get('task', '')}", ["part", "precision", "recall", "f1", "n"], rows))
-    for name, s in result.get("sections", {}).items():
+    extra = {k: v for k, v in result.items()
+             if not isinstance(v, (dict, list)) and k not in ("precision", "recall", "f1", "n", "predicted", "task")}
+    for name, value in extra.items():
+        out.print(f"{name}: {value}")
+    for name, s in parts.items():
         if s.get("missed"):
             out.print(f"[dim]{name} missed: {s['missed']}[/dim]")
 

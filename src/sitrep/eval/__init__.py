@@ -9,12 +9,13 @@ from typing import Any
 
 from ..errors import E, SitrepError
 from ..settings import Settings
-from . import seed
+from . import quotes, seed
 
 Scorer = Callable[[Path, Settings], dict[str, Any]]
 
 TASKS: dict[str, Scorer] = {
     "seed": seed.evaluate,
+    "quotes": quotes.evaluate,
 }
 
 

@@ -1,0 +1,170 @@
+"""Grouping person mentions into people: full names, surnames and first names, pronouns.
+
+Names: a full name joins an earlier person whose name it extends or shortens ("Tayyip
+Erdogan" / "Recep Tayyip Erdogan"); two full names sharing only a surname stay two
+people. A single name goes to the person who carries it and was mentioned most
+recently before it ("Johnson" after "Boris Johnson" and "Jo Johnson" goes to the later).
+Pronouns go to the most salient recent person: an earlier subject in the same sentence,
+else the subject of the nearest earlier sentence that names someone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .mentions import Mention
+from .people import RoleInfo
+
+# How many sentences back a pronoun may look for its person (seed article + tests).
+PRONOUN_SENTENCE_WINDOW = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class PersonRef:
+    """One mention of a person: char offsets, token range and how it was found."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    how: str  # name|description|pronoun
+
+
+@dataclass
+class Person:
+    """A person of the article with every mention and what is known about them."""
+
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    refs: list[PersonRef] = field(default_factory=list)
+    name: str = ""
+    info: RoleInfo = field(default_factory=RoleInfo)
+
+    def last_before(self, pos: int, hows: tuple[str, ...] = ("name", "description")) -> int:
+        """Start of this person's latest mention of the given kinds before pos (-1 if none)."""
+        starts = [r.start for r in self.refs if r.start < pos and r.how in hows]
+        return max(starts, default=-1)
+
+    def add(self, doc: Doc, s: int, e: int, how: str) -> None:
+        span = doc[s:e]
+        self.refs.append(PersonRef(span.start_char, span.end_char, s, e, how))
+
+
+def name_words(doc: Doc, m: Mention) -> tuple[str, ...]:
+    """The words of a name without honorifics or a possessive ending."""
+    skip = set(lexicon.load("roles")["honorifics"])
+    return tuple(t.text for t in doc[m.tok_start : m.tok_end] if t.lower_ not in skip and t.text not in ("'s", "’s"))
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
+
+
+def group_names(doc: Doc, mentions: list[Mention]) -> tuple[list[Person], dict[int, Person]]:
+    """People from the person mentions; also a map from mention token start to person."""
+    people: list[Person] = []
+    owner: dict[int, Person] = {}
+    persons = [m for m in mentions if m.kind == "person"]
+    for m in persons:
+        words = name_words(doc, m)
+        if len(words) < 2:
+            continue
+        p = next((p for p in people if any(len(n) > 1 and _same_person(words, n) for n in p.names)), None)
+        if p is None:
+            p = Person()
+            people.append(p)
+        p.names.append(words)
+        p.add(doc, m.tok_start, m.tok_end, "name")
+        owner[m.tok_start] = p
+    for m in persons:
+        words = name_words(doc, m)
+        if len(words) != 1:
+            continue
+        p = _single_name_owner(people, words[0], m.start)
+        if p is None:
+            p = Person()
+            people.append(p)
+        p.names.append(words)
+        p.add(doc, m.tok_start, m.tok_end, "name")
+        owner[m.tok_start] = p
+    for p in people:
+        longest = max(p.names, key=len)
+        p.name = " ".join(longest)
+    return people, owner
+
+
+def _single_name_owner(people: list[Person], word: str, pos: int) -> Person | None:
+    """The person carrying this name mentioned most recently before pos (else the first after)."""
+    carriers = [p for p in people if any(word in n for n in p.names)]
+    if not carriers:
+        return None
+    before = [p for p in carriers if p.last_before(pos, ("name",)) >= 0]
+    if before:
+        return max(before, key=lambda p: p.last_before(pos, ("name",)))
+    return carriers[0]
+
+
+def person_names(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Words of full person names: lets a surname mis-tagged ORG/GPE ("Kirby") count as a person."""
+    words: set[str] = set()
+    for m in mentions:
+        if m.kind == "person":
+            ws = name_words(doc, m)
+            if len(ws) > 1:
+                words.update(ws)
+    return words
+
+
+def _root(doc: Doc, r: PersonRef) -> int:
+    span: Span = doc[r.tok_start : r.tok_end]
+    return span.root.i
+
+
+def _salience(doc: Doc, r: PersonRef) -> int:
+    tok = doc[_root(doc, r)]
+    if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT":
+        return 2
+    return 1 if tok.dep_ in _SUBJECT_DEPS else 0
+
+
+def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
+    """Attach he/she/him/his/her... to the most salient recent person."""
+    words = lexicon.pronouns()
+    sents = list(doc.sents)
+    by_sent: dict[int, list[tuple[PersonRef, Person]]] = {}
+    refs = sorted(((r, p) for p in people for r in p.refs if r.how != "pronoun"), key=lambda x: x[0].start)
+    for r, p in refs:
+        by_sent.setdefault(_sent_index(sents, r.tok_start), []).append((r, p))
+    if not by_sent:
+        return
+    for tok in doc:
+        if tok.lower_ not in words or tok.pos_ != "PRON":
+            continue
+        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx)
+        if best is not None:
+            best.add(doc, tok.i, tok.i + 1, "pronoun")
+
+
+def _sent_index(sents: list[Span], i: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sents[mid].start <= i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _pick(doc: Doc, by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int) -> Person | None:
+    """Same sentence: the latest earlier subject (else the latest mention); then earlier sentences."""
+    for back in range(PRONOUN_SENTENCE_WINDOW + 1):
+        cands = [(r, p) for r, p in by_sent.get(k - back, ()) if r.start < pos]
+        if not cands:
+            continue
+        ranked = max(enumerate(cands), key=lambda ic: (_salience(doc, ic[1][0]), ic[0]))
+        return ranked[1][1]
+    return None

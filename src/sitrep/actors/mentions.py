@@ -1,0 +1,142 @@
+"""Entity mentions from spaCy NER and the known-names tables, with the usual NER slips repaired.
+
+Repairs: entities running over a line break are split; a leading "the" and a trailing
+possessive are dropped; role words are cut off names ("U.S. National Security" before
+"Adviser Jake Sullivan" becomes "U.S."); a known organisation or group (from
+``data/countries.json``) wins over an overlapping NER entity; lower-case "entities" are
+dropped; a PERSON that is a known place ("Kyiv") becomes a country mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .. import countries
+from . import lexicon
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+_TRIM_LEFT = frozenset({"the", "a", "an"})
+_TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "\"", "“", "”"})
+
+
+@dataclass
+class Mention:
+    """A name in the text: token range, char range, kind and (for places/orgs) a code."""
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    text: str
+    kind: str  # person|org|country|group
+    code: str | None = None  # alpha-2 for countries/orgs, group code for groups
+    from_table: bool = False
+
+
+def _mention(doc: Doc, s: int, e: int, kind: str, code: str | None, table: bool = False) -> Mention:
+    span = doc[s:e]
+    return Mention(s, e, span.start_char, span.end_char, span.text, kind, code, table)
+
+
+def _pieces(ent: Span) -> list[tuple[int, int]]:
+    """Token ranges of an entity split at line breaks, trimmed of articles and possessives."""
+    out, s = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text:
+            out.append((s, tok.i))
+            s = tok.i + 1
+    out.append((s, ent.end))
+    doc = ent.doc
+    trimmed = []
+    for s, e in out:
+        while s < e and doc[s].lower_ in _TRIM_LEFT:
+            s += 1
+        while e > s and doc[e - 1].text in _TRIM_RIGHT:
+            e -= 1
+        if e > s and any(t.text[:1].isupper() for t in doc[s:e]):
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _cut_roles(s: int, e: int, role_tokens: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """Cut role words out of a name range: keep the part before the role, or after a leading one."""
+    for i in range(s, e):
+        if i in role_tokens:
+            rs, re_ = role_tokens[i]
+            if rs <= s:
+                return _cut_roles(re_, e, role_tokens) if re_ < e else (e, e)
+            return s, rs
+    return s, e
+
+
+def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
+    text = doc[s:e].text
+    tables = lexicon.countries_table()
+    key = " ".join(text.lower().split())
+    if key in tables["organisations"]:
+        return _mention(doc, s, e, "org", tables["organisations"][key], True)
+    group = countries.group_code(text)
+    if group:
+        return _mention(doc, s, e, "group", group)
+    code = countries.country_code(text)
+    if label in ("GPE", "LOC") or (label == "PERSON" and code and e - s == 1):
+        return _mention(doc, s, e, "country", code) if code else None
+    if label == "PERSON":
+        return _mention(doc, s, e, "person", None)
+    if label == "NORP":
+        return _norp(doc, s, e)
+    if code and doc[s].text[:1].isupper() and e - s <= 2:
+        return _mention(doc, s, e, "country", code)
+    return _mention(doc, s, e, "org", _org_country(doc, s, e))
+
+
+def _norp(doc: Doc, s: int, e: int) -> Mention | None:
+    """A demonym used as a noun ("the Russians") stands for its country; as a modifier it does not."""
+    code = countries.demonym_code(doc[s:e].text)
+    head = doc[e - 1]
+    if code and head.dep_ not in ("amod", "compound", "nmod") and head.pos_ in ("PROPN", "NOUN"):
+        return _mention(doc, s, e, "country", code)
+    return None
+
+
+def _org_country(doc: Doc, s: int, e: int) -> str | None:
+    """Country of an organisation named with a country or demonym first ("U.S. Army")."""
+    first = doc[s].text
+    return countries.demonym_code(first) or (countries.country_code(first) if e - s > 1 else None)
+
+
+def _table_mentions(doc: Doc) -> list[Mention]:
+    out = []
+    for s, e, value in lexicon.table_finder().find(doc):
+        lead = s + 1 if doc[s].lower_ == "the" and e - s > 1 else s
+        if not doc[lead].text[:1].isupper():
+            continue  # "west of the river", "mod" as a word
+        kind, code = value.split(":", 1)
+        out.append(_mention(doc, lead, e, kind, code, True))
+    return out
+
+
+def collect(doc: Doc) -> list[Mention]:
+    """All entity mentions in the Doc, sorted by position, without overlaps."""
+    role_tokens: dict[int, tuple[int, int]] = {}
+    for rs, re_, _ in lexicon.role_finder().find(doc):
+        for i in range(rs, re_):
+            role_tokens[i] = (rs, re_)
+    table = _table_mentions(doc)
+    taken = {i for m in table for i in range(m.tok_start, m.tok_end)}
+    found = list(table)
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        for s, e in _pieces(ent):
+            s, e = _cut_roles(s, e, role_tokens)
+            if e <= s or any(i in taken for i in range(s, e)):
+                continue
+            m = _classify(doc, s, e, ent.label_)
+            if m is not None:
+                found.append(m)
+                taken.update(range(s, e))
+    found.sort(key=lambda m: m.start)
+    return found

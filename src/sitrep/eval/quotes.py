@@ -1,0 +1,123 @@
+"""Score quotations against PolNeAR (``eval/quotes/polnear_<split>.jsonl``).
+
+As ``shared/eval/README.md`` describes: per article, system attributions are matched to
+gold ones by content. Exact = same set of content spans after trimming whitespace and edge
+punctuation; lenient = token-overlap F1 >= 0.5, one-to-one greedy by overlap. On lenient
+matches: speaker accuracy (predicted speaker mention overlaps the gold source; a gold
+without source expects none), split by pronoun sources, and cue accuracy. Everything is
+also reported separately for quote-marked and unmarked gold contents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..schema import Quote
+from ..settings import Settings
+from .common import find_file, read_jsonl, run_on_bodies
+from .metrics import prf
+
+TOKEN = re.compile(r"\w+")
+QUOTE_MARKS = ('"', "“", "”")
+EDGE = " \t\n\r\"'“”‘’.,;:!?—–-()[]"
+LENIENT_MIN = 0.5
+
+
+def _trimmed(text: str, spans: list[list[int]]) -> frozenset[tuple[int, int]]:
+    out = set()
+    for start, end in spans:
+        while start < end and text[start] in EDGE:
+            start += 1
+        while end > start and text[end - 1] in EDGE:
+            end -= 1
+        if end > start:
+            out.add((start, end))
+    return frozenset(out)
+
+
+def _tokens(text: str, spans: list[list[int]]) -> Counter[str]:
+    return Counter(t.lower() for s, e in spans for t in TOKEN.findall(text[s:e]))
+
+
+def _overlap_f1(a: Counter[str], b: Counter[str]) -> float:
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(a.values()), common / sum(b.values())
+    return 2 * p * r / (p + r)
+
+
+def _overlaps(a: list[int] | None, b: dict[str, Any] | None) -> bool:
+    return a is not None and b is not None and a[0] < b["end"] and b["start"] < a[1]
+
+
+def _match(text: str, gold: list[dict[str, Any]], preds: list[Quote]) -> list[tuple[int, int]]:
+    """One-to-one greedy matching by content token overlap (>= LENIENT_MIN)."""
+    gtoks = [_tokens(text, [[c["start"], c["end"]] for c in g["content"]]) for g in gold]
+    ptoks = [_tokens(text, p.spans) for p in preds]
+    scored = sorted(
+        ((_overlap_f1(gt, pt), gi, pi) for gi, gt in enumerate(gtoks) for pi, pt in enumerate(ptoks)),
+        reverse=True,
+    )
+    used_g, used_p, pairs = set(), set(), []
+    for score, gi, pi in scored:
+        if score < LENIENT_MIN:
+            break
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _is_marked(text: str, g: dict[str, Any]) -> bool:
+    return any(m in text[c["start"]:c["end"]] for c in g["content"] for m in QUOTE_MARKS)
+
+
+def evaluate(data: Path, settings: Settings, split: str = "dev") -> dict[str, Any]:
+    records = read_jsonl(find_file(data, f"polnear_{split}.jsonl", "quotes"), "quotes")
+    items = [(r["id"], r["text"], r.get("publication_date")) for r in records]
+    c: Counter[str] = Counter()
+    for rec, art in zip(records, run_on_bodies(items, settings)):
+        _score_article(rec, art.quotes, c)
+    result = prf(c["lenient_tp"], c["pred"], c["lenient_tp"], c["gold"])
+    result.update(
+        task="quotes", split=split, articles=len(records),
+        exact=prf(c["exact_tp"], c["pred"], c["exact_tp"], c["gold"]),
+        marked=prf(c["m_tp"], c["m_pred"], c["m_tp"], c["m_gold"]),
+        unmarked=prf(c["u_tp"], c["pred"] - c["m_pred"], c["u_tp"], c["gold"] - c["m_gold"]),
+        speaker_accuracy=_ratio(c["spk_ok"], c["lenient_tp"]),
+        speaker_accuracy_pronoun=_ratio(c["spk_ok_pron"], c["pron"]),
+        speaker_accuracy_named=_ratio(c["spk_ok"] - c["spk_ok_pron"], c["lenient_tp"] - c["pron"]),
+        cue_accuracy=_ratio(c["cue_ok"], c["lenient_tp"]),
+    )
+    return result
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _score_article(rec: dict[str, Any], preds: list[Quote], c: Counter[str]) -> None:
+    text, gold = rec["text"], [g for g in rec["attributions"] if g["content"]]
+    c["gold"] += len(gold)
+    c["pred"] += len(preds)
+    marked = [_is_marked(text, g) for g in gold]
+    c["m_gold"] += sum(marked)
+    c["m_pred"] += sum(any(m in p.text for m in QUOTE_MARKS) or p.kind != "indirect" for p in preds)
+    gold_exact = Counter(_trimmed(text, [[x["start"], x["end"]] for x in g["content"]]) for g in gold)
+    pred_exact = Counter(_trimmed(text, p.spans) for p in preds)
+    c["exact_tp"] += sum((gold_exact & pred_exact).values())
+    for gi, pi in _match(text, gold, preds):
+        g, p = gold[gi], preds[pi]
+        c["lenient_tp"] += 1
+        c["m_tp" if marked[gi] else "u_tp"] += 1
+        ok = _overlaps(p.speaker_span, g["source"]) if g["source"] else p.speaker_span is None
+        c["spk_ok"] += ok
+        if g.get("source_is_pronoun"):
+            c["pron"] += 1
+            c["spk_ok_pron"] += ok
+        c["cue_ok"] += _overlaps(p.cue_span, g["cue"])
