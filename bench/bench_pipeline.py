@@ -41,6 +41,8 @@ TEMPLATE_SUFFIXES = (".txt", ".html", ".htm")
 # Figures with a thousands separator ("1,200"): shifted in copies so bodies differ a little.
 _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _MAX_ERRORS_SHOWN = 5
+# Stages not yet written carry version "0" (see the placeholder modules in src/sitrep).
+PLACEHOLDER_VERSION = "0"
 
 
 @dataclass
@@ -266,6 +268,9 @@ def print_table(result: dict[str, Any]) -> None:
         for row in stages:
             per_stage.add_row(*row)
         Console().print(main, per_stage)
+    placeholders = [name for name, version in result["stage_versions"].items() if version == PLACEHOLDER_VERSION]
+    if placeholders:
+        print(f"note: placeholder stages (version {PLACEHOLDER_VERSION}) make the ratio optimistic: {', '.join(placeholders)}")
     for message in result["error_samples"]:
         print(f"  {message}")
 

@@ -1,16 +1,92 @@
-"""actors stage (placeholder until its first version lands)."""
+"""The actors stage: people (with roles, affiliations, countries), organisations,
+countries and groups, one actor per real entity with all its mentions.
+
+Steps: 1. entity mentions from NER and the names tables (``mentions``); 2. surnames
+mis-tagged as places or organisations become people; 3. person mentions grouped by
+name (``coref``); 4. roles from pre-modifiers and appositions (``people``); 5. definite
+descriptions and pronouns attached to people (``descriptions``, ``coref``);
+6. countries, organisations and groups (``kinds``); 7. records built.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..schema import Article
+from ..ids import fact_id
+from ..schema import Actor, Article, Provenance
+from . import coref, descriptions, kinds, people
+from .coref import Person
+from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "0"
+VERSION = "1"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
+# Confidence of a person actor: named in full at least once, or only by one name.
+CONF_FULL_NAME = 0.9
+CONF_SINGLE_NAME = 0.6
+
 
 def run(article: Article, ctx: Any) -> None:
-    return None
+    """Fill ``article.actors`` from ``ctx.doc``."""
+    doc = ctx.doc
+    if doc is None:
+        return
+    mentions = collect(doc)  # 1
+    _fix_surnames(doc, mentions)  # 2
+    by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    persons, owner = coref.group_names(doc, mentions)  # 3
+    _read_roles(doc, mentions, by_token, persons, owner)  # 4
+    descriptions.resolve(doc, persons, by_token)  # 5
+    coref.resolve_pronouns(doc, persons)
+    entities = kinds.entities(mentions)  # 6
+    article.actors = _records(article, persons, entities)  # 7
+
+
+def _fix_surnames(doc: Any, mentions: list[Mention]) -> None:
+    names = coref.person_names(doc, mentions)
+    for m in mentions:
+        if m.kind != "person" and not m.from_table and m.tok_end - m.tok_start == 1 and m.text in names:
+            m.kind, m.code = "person", None
+
+
+def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],
+                persons: list[Person], owner: dict[int, Person]) -> None:
+    """Merge what each name's surroundings say into its person; then borrow countries."""
+    relative: dict[int, int] = {}
+    for m in mentions:
+        p = owner.get(m.tok_start) if m.kind == "person" else None
+        info = people.role_info(doc, m, by_token) if p is not None else None
+        if p is None or info is None:
+            continue
+        for attr in ("role", "affiliation", "country"):
+            if getattr(p.info, attr) is None:
+                setattr(p.info, attr, getattr(info, attr))
+        if info.of_person is not None and info.of_person in owner:
+            relative[id(p)] = info.of_person
+    for _ in range(2):  # a chain of "adviser to the aide of X" is rare; two rounds suffice
+        for p in persons:
+            other = owner.get(relative.get(id(p), -1))
+            if other is not None and other is not p and p.info.country is None:
+                p.info.country = other.info.country
+
+
+def _records(article: Article, persons: list[Person], entities: list[kinds.Entity]) -> list[Actor]:
+    out: list[Actor] = []
+    for p in persons:
+        full = any(len(n) > 1 for n in p.names)
+        conf = CONF_FULL_NAME if full else CONF_SINGLE_NAME
+        mentions = sorted([r.start, r.end] for r in p.refs)
+        out.append(Actor(
+            id=fact_id("A", article.id, "person", p.name), name=p.name, kind="person",
+            role=p.info.role, affiliation=p.info.affiliation, country=p.info.country, mentions=mentions,
+            provenance=Provenance(article.id, NAME, VERSION, conf),
+        ))
+    for e in entities:
+        out.append(Actor(
+            id=fact_id("A", article.id, e.kind, e.name), name=e.name, kind=e.kind,  # type: ignore[arg-type]
+            country=e.code if e.kind != "group" else None, mentions=sorted(e.mentions),
+            provenance=Provenance(article.id, NAME, VERSION, e.confidence),
+        ))
+    return out

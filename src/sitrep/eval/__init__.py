@@ -9,13 +9,14 @@ from typing import Any
 
 from ..errors import E, SitrepError
 from ..settings import Settings
-from . import quotes, seed
+from . import cleaning, quotes, seed
 
 Scorer = Callable[[Path, Settings], dict[str, Any]]
 
 TASKS: dict[str, Scorer] = {
     "seed": seed.evaluate,
     "quotes": quotes.evaluate,
+    "cleaning": cleaning.evaluate,
 }
 
 

@@ -1,0 +1,24 @@
+"""Datelines at the start of a body: "KYIV, Ukraine —", "WASHINGTON (AP) —", "MOSCOW, Feb 2 (Reuters) -"."""
+
+from __future__ import annotations
+
+import re
+
+# Place in capitals (at least two letters), then up to three comma parts (region, country,
+# date), an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<line>[A-Z][A-Z.'’\- ]*[A-Z](?:,\s*[A-Z0-9][\w.'’\- ]{0,30}){0,3}\s*(?:\([^()\n]{1,30}\))?)"
+    r"\s*(?:—|–|--|-)\s+(?=\S)"
+)
+
+
+def find_dateline(body: str) -> tuple[str, int] | None:
+    """(dateline text without the dash, length of the prefix incl. dash) at the body start, or None.
+
+    The body itself is left intact: the dateline stays in the first paragraph, so offsets
+    and sentences are as printed, and ``Article.dateline`` records it separately.
+    """
+    m = _DATELINE.match(body)
+    if not m:
+        return None
+    return m["line"].strip(), m.end()
