@@ -219,7 +219,9 @@ def summarise(args: argparse.Namespace, settings: Settings, articles: list[Artic
     words_body = sum(len(a.body.split()) for a in articles)
     stage_seconds = {name: round(sec, 4) for name, sec in timings.stages.items()}
     stage_seconds["parse (nlp.pipe)"] = round(timings.run - sum(timings.stages.values()), 4)
-    versions = dict(articles[0].stages) if articles else {}
+    versions: dict[str, str] = {}
+    for art in articles:  # union over articles: a non-English one has no parse version
+        versions.update(art.stages)
     return {
         "n_requested": args.n, "batch_size": settings.batch_size, "model": versions.get("parse"),
         "articles": len(articles), "articles_parsed": len(parsed), "errors": dict(errors),

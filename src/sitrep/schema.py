@@ -71,6 +71,7 @@ class ActorRef:
     id: str | None
     name: str
     country: str | None = None
+    span: list[int] | None = None  # the words in the sentence the participant was read from
 
 
 @dataclass

@@ -34,7 +34,7 @@ def run(article: Article, ctx: Any) -> None:
     if doc is None:
         return
     mentions = collect(doc)  # 1
-    _fix_surnames(doc, mentions)  # 2
+    mentions = _fix_surnames(doc, mentions)  # 2
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
@@ -44,11 +44,22 @@ def run(article: Article, ctx: Any) -> None:
     article.actors = _records(article, persons, entities)  # 7
 
 
-def _fix_surnames(doc: Any, mentions: list[Mention]) -> None:
+def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Surnames of named people that NER tagged as places or organisations, or missed, become
+    person mentions."""
     names = coref.person_names(doc, mentions)
+    surnames = coref.surnames(doc, mentions)
+    taken = set()
     for m in mentions:
         if m.kind != "person" and not m.from_table and m.tok_end - m.tok_start == 1 and m.text in names:
             m.kind, m.code = "person", None
+        taken.update(range(m.tok_start, m.tok_end))
+    added = [
+        Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "person")
+        for t in doc
+        if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"
+    ]
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],
@@ -63,6 +74,8 @@ def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],
         for attr in ("role", "affiliation", "country"):
             if getattr(p.info, attr) is None:
                 setattr(p.info, attr, getattr(info, attr))
+        if info.span is not None:
+            p.add(doc, info.span[0], info.span[1], "description")
         if info.of_person is not None and info.of_person in owner:
             relative[id(p)] = info.of_person
     for _ in range(2):  # a chain of "adviser to the aide of X" is rare; two rounds suffice

@@ -21,6 +21,7 @@ from .people import RoleInfo
 # How many sentences back a pronoun may look for its person (seed article + tests).
 PRONOUN_SENTENCE_WINDOW = 3
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 
 @dataclass
@@ -118,6 +119,17 @@ def person_names(doc: Doc, mentions: list[Mention]) -> set[str]:
     return words
 
 
+def surnames(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Last words of full person names ("Ashworth" of "Helen Ashworth")."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.kind == "person":
+            ws = name_words(doc, m)
+            if len(ws) > 1:
+                out.add(ws[-1])
+    return out
+
+
 def _root(doc: Doc, r: PersonRef) -> int:
     span: Span = doc[r.tok_start : r.tok_end]
     return span.root.i
@@ -140,12 +152,19 @@ def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
         by_sent.setdefault(_sent_index(sents, r.tok_start), []).append((r, p))
     if not by_sent:
         return
+    owner = {i: p for r, p in refs for i in range(r.tok_start, r.tok_end)}
     for tok in doc:
         if tok.lower_ not in words or tok.pos_ != "PRON":
             continue
-        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx)
+        avoid = None
+        if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self"):
+            # "she told him": him is not the one telling
+            subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            avoid = owner.get(subj.i) if subj is not None else None
+        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx, avoid)
         if best is not None:
             best.add(doc, tok.i, tok.i + 1, "pronoun")
+            owner[tok.i] = best
 
 
 def _sent_index(sents: list[Span], i: int) -> int:
@@ -159,10 +178,11 @@ def _sent_index(sents: list[Span], i: int) -> int:
     return lo
 
 
-def _pick(doc: Doc, by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int) -> Person | None:
+def _pick(doc: Doc, by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int,
+          avoid: Person | None = None) -> Person | None:
     """Same sentence: the latest earlier subject (else the latest mention); then earlier sentences."""
     for back in range(PRONOUN_SENTENCE_WINDOW + 1):
-        cands = [(r, p) for r, p in by_sent.get(k - back, ()) if r.start < pos]
+        cands = [(r, p) for r, p in by_sent.get(k - back, ()) if r.start < pos and p is not avoid]
         if not cands:
             continue
         ranked = max(enumerate(cands), key=lambda ic: (_salience(doc, ic[1][0]), ic[0]))

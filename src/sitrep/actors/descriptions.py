@@ -26,7 +26,7 @@ def _compatible(desc: str, role: str | None) -> bool:
         return False
     data = lexicon.load("roles")
     d, r = desc.lower(), role.lower()
-    if d == r or r.split()[-1] == d.split()[-1]:
+    if d == r or (" " not in d and r.split()[-1] == d):  # "the minister" fits a Foreign Minister
         return True
     if desc == "leader" and role in data["leader_roles"]:
         return True

@@ -17,6 +17,8 @@ from .. import countries
 from . import lexicon
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+# Entity types whose words are never part of a person's name ("On Monday Petrescu said").
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _TRIM_LEFT = frozenset({"the", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "\"", "“", "”"})
 
@@ -107,6 +109,13 @@ def _org_country(doc: Doc, s: int, e: int) -> str | None:
     return countries.demonym_code(first) or (countries.country_code(first) if e - s > 1 else None)
 
 
+def _name_like(doc: Doc, s: int, e: int) -> bool:
+    """Two to four capitalised words that name no known place or organisation."""
+    text = doc[s:e].text
+    return (2 <= e - s <= 4 and all(t.text[:1].isupper() for t in doc[s:e])
+            and countries.country_code(text) is None and countries.group_code(text) is None)
+
+
 def _table_mentions(doc: Doc) -> list[Mention]:
     out = []
     for s, e, value in lexicon.table_finder().find(doc):
@@ -134,9 +143,53 @@ def collect(doc: Doc) -> list[Mention]:
             s, e = _cut_roles(s, e, role_tokens)
             if e <= s or any(i in taken for i in range(s, e)):
                 continue
-            m = _classify(doc, s, e, ent.label_)
+            label = ent.label_
+            if label in ("ORG", "NORP") and (s - 1) in role_tokens and role_tokens[s - 1][1] == s and _name_like(doc, s, e):
+                label = "PERSON"  # a title is followed by a person: "Secretary-General Anders Kvale"
+            m = _classify(doc, s, e, label)
             if m is not None:
                 found.append(m)
                 taken.update(range(s, e))
     found.sort(key=lambda m: m.start)
+    _extend_names(doc, found, role_tokens, taken)
+    found += _unseen_speakers(doc, role_tokens, taken)
+    found.sort(key=lambda m: m.start)
     return found
+
+
+def _plain_propn(doc: Doc, i: int, role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> bool:
+    tok = doc[i]
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.ent_type_ not in _NOT_NAMES
+            and i not in role_tokens and i not in taken)
+
+
+def _extend_names(doc: Doc, found: list[Mention], role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> None:
+    """NER often drops a first name ("Mayor Ana [Petrescu]"): take in capitalised words before."""
+    for m in found:
+        if m.kind != "person":
+            continue
+        s = m.tok_start
+        while s > 0 and m.tok_start - s < 2 and _plain_propn(doc, s - 1, role_tokens, taken):
+            s -= 1
+        if s < m.tok_start:
+            taken.update(range(s, m.tok_start))
+            new = _mention(doc, s, m.tok_end, "person", None)
+            m.tok_start, m.start, m.text = new.tok_start, new.start, new.text
+
+
+def _unseen_speakers(doc: Doc, role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> list[Mention]:
+    """Two or three capitalised words NER missed that are the subject of a reporting verb
+    ("Tomas Verhoef said") name a person."""
+    verbs = frozenset(lexicon.load("cues", "quotes")["verbs"])
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or not _plain_propn(doc, tok.i, role_tokens, taken):
+            continue
+        s = tok.i
+        while s > 0 and tok.i - s < 2 and _plain_propn(doc, s - 1, role_tokens, taken):
+            s -= 1
+        text = doc[s : tok.i + 1].text
+        if s < tok.i and countries.country_code(text) is None and countries.group_code(text) is None:
+            out.append(_mention(doc, s, tok.i + 1, "person", None))
+            taken.update(range(s, tok.i + 1))
+    return out

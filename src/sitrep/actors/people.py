@@ -34,6 +34,7 @@ class RoleInfo:
     country: str | None = None
     of_person: int | None = None  # token index of a person mention the role is relative to
     confidence: float = 0.8
+    span: tuple[int, int] | None = None  # token range of an apposition naming the person
 
 
 def _token_country(tok: Token) -> str | None:
@@ -116,6 +117,8 @@ def apposition_after(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Role
     info = read_window(doc, s + 1, e, by_token, role_at_end=False)
     if info is not None:
         info.confidence = 0.7
+        roles = lexicon.role_finder().find(doc, s + 1, e)
+        info.span = (s + 1, roles[0][1])  # "a top adviser" of "a top adviser to Erdogan"
     return info
 
 
@@ -137,6 +140,7 @@ def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Rol
     info = read_window(doc, s, comma, by_token, role_at_end=True)
     if info is not None:
         info.confidence = 0.7
+        info.span = (s, comma)
     return info
 
 

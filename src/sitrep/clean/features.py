@@ -8,7 +8,8 @@ from .dates import find_dates
 from .resources import chrome, stopwords
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_EDGE = " \t•|·›»«‹–—-:*#>"
+_EDGE = " \t•|·›»«‹–—-:*#>.…"
+_BULLETS = " \t•|·›»«‹*#>"
 # Closing quotes/brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]»"
 _TERMINAL = ".!?…:;"
@@ -33,21 +34,16 @@ def norm(text: str) -> str:
 
 def is_chrome(text: str) -> bool:
     """True when the whole line is a known chrome phrase or pattern."""
-    key = norm(text)
     ch = chrome()
-    return key in ch.exact or any(r.fullmatch(key) for r in ch.regex)
+    line = text.strip(_BULLETS).strip().lower()  # regexes see the final punctuation
+    return norm(text) in ch.exact or any(r.fullmatch(line) for r in ch.regex)
 
 
 def is_player(text: str) -> bool:
     """True when the line is video/audio player residue ("please wait", "0:00 0:03:24")."""
-    key = norm(text)
     ch = chrome()
-    return key in ch.player or any(r.fullmatch(key) for r in ch.player_regex)
-
-
-def is_end_marker(text: str) -> bool:
-    """True for lines that start the after-article zone ("Related stories", "Comments")."""
-    return norm(text) in chrome().end_markers
+    line = text.strip(_BULLETS).strip().lower()
+    return norm(text) in ch.player or any(r.fullmatch(line) for r in ch.player_regex)
 
 
 def has_terminal(text: str) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import features as f
+from .dates import find_dates
 
 # Score of a non-prose, non-chrome line when finding the densest prose run, in characters
 # of prose it cancels (tuned by eye on the seed and the flattened cleaning set).
@@ -19,9 +20,9 @@ NONPROSE_PENALTY = 40
 TITLE_WINDOW = 12  # how many lines above the article region the title may sit
 MIN_DECK_WORDS = 6  # a non-prose line between title and body this long is a standfirst, kept
 MIN_SUBHEAD_WORDS = 2  # shorter unknown lines inside the body are chrome, longer ones subheads
-PLAYER_LOOKAHEAD = 2  # a video title is followed by player residue within this many lines
+PLAYER_LOOKAHEAD = 2  # a video title has player residue within this many lines before or after
 MAX_VIDEO_TITLE_WORDS = 15
-WRAP_MIN_CHARS = 40  # hard-wrapped text: many long lines without final punctuation
+WRAP_MIN_CHARS = 40  # hard-wrapped text: long lines whose sentence goes on in the next line
 WRAP_MIN_SHARE = 0.5
 WRAP_MIN_LINES = 3
 
@@ -35,7 +36,7 @@ class Labelled:
     captions: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)  # date-only lines, in order
+    dates: list[str] = field(default_factory=list)  # date-only lines, in order (also boilerplate)
 
 
 def split_lines(text: str) -> list[str]:
@@ -53,16 +54,21 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def _continues(line: str, following: str) -> bool:
+    """True when ``following`` carries on the sentence of ``line`` (a hard line break)."""
+    if line == following or len(line) < WRAP_MIN_CHARS or f.has_terminal(line) or f.is_chrome(line):
+        return False
+    return following[:1].islower() or following[:1].isdigit() or line.endswith((",", "-", "—"))
+
+
 def _wrapped_block(block: list[str]) -> bool:
-    first = block[0]
-    wrapped = len(block) > 1 and len(first) >= WRAP_MIN_CHARS and not f.has_terminal(first)
-    return wrapped and not any(f.is_chrome(ln) for ln in block)
+    return len(block) > 1 and _continues(block[0], block[1])
 
 
 def _hard_wrapped(blocks: list[list[str]]) -> bool:
-    inner = [ln for b in blocks if len(b) > 1 for ln in b[:-1]]
-    wrapped = [ln for ln in inner if len(ln) >= WRAP_MIN_CHARS and not f.has_terminal(ln)]
-    return len(wrapped) >= WRAP_MIN_LINES and len(wrapped) >= WRAP_MIN_SHARE * len(inner)
+    pairs = [(a, b) for block in blocks for a, b in zip(block, block[1:])]
+    joined = sum(1 for a, b in pairs if _continues(a, b))
+    return joined >= WRAP_MIN_LINES and joined >= WRAP_MIN_SHARE * len(pairs)
 
 
 def _line_labels(lines: list[str]) -> list[str]:
@@ -72,28 +78,35 @@ def _line_labels(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if i and line == lines[i - 1]:
             labels[i] = "dup" if labels[i - 1] == "caption" else "boilerplate"
-            if f.has_terminal(line) and labels[i - 1] == "":
+            if labels[i - 1] in ("", "repeated") and _is_caption(line):
                 labels[i - 1], labels[i] = "caption", "dup"
-        elif f.is_chrome(line) or f.is_player(line):
-            labels[i] = "boilerplate"
         elif f.is_date_line(line):
             labels[i] = "date"
+        elif f.is_chrome(line) or f.is_player(line):
+            labels[i] = "boilerplate"
         elif f.is_byline(line):
             labels[i] = "byline"
         elif counts[line] > 1 and not f.is_prose(line):
             labels[i] = "repeated"
-    for i, line in enumerate(lines):
-        if labels[i] == "" and _is_video_title(lines, labels, i):
+    # Video titles inside the body only: above it, a headline near a player is the title.
+    first_prose = next((i for i, line in enumerate(lines) if labels[i] == "" and f.is_prose(line)), len(lines))
+    for i in range(first_prose + 1, len(lines)):
+        if labels[i] == "" and _is_video_title(lines, i):
             labels[i] = "boilerplate"
     return labels
 
 
-def _is_video_title(lines: list[str], labels: list[str], i: int) -> bool:
+def _is_caption(line: str) -> bool:
+    """A line printed twice in a row is a caption when it reads as one (a sentence or a dated line)."""
+    return f.has_terminal(line) or bool(find_dates(line))
+
+
+def _is_video_title(lines: list[str], i: int) -> bool:
     line = lines[i]
     if f.has_terminal(line) or len(f.words(line)) > MAX_VIDEO_TITLE_WORDS or not f.is_title_case(line):
         return False
-    following = lines[i + 1 : i + 1 + PLAYER_LOOKAHEAD]
-    return any(f.is_player(ln) for ln in following)
+    near = lines[max(0, i - PLAYER_LOOKAHEAD) : i] + lines[i + 1 : i + 1 + PLAYER_LOOKAHEAD]
+    return any(f.is_player(ln) for ln in near)
 
 
 def _region(lines: list[str], labels: list[str]) -> tuple[int, int] | None:
@@ -119,16 +132,19 @@ def _region(lines: list[str], labels: list[str]) -> tuple[int, int] | None:
 
 
 def _find_title(lines: list[str], labels: list[str], start: int) -> int | None:
-    """Step 4: the topmost headline in the group of headline-like lines just above the region."""
+    """Step 4: the topmost line of the first group of headline-like lines above the region.
+
+    Lines between the region and the first headline-like line are stepped over (captions,
+    bylines, share buttons, video residue); once one is found, any other line ends the group.
+    """
     chosen = None
     for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         if labels[i] in ("caption", "dup", "date", "byline"):
             continue
-        if labels[i] != "" or not f.is_headline(lines[i]) or f.is_prose(lines[i]):
-            if chosen is not None or labels[i] == "boilerplate":
-                break
-            continue
-        chosen = i
+        if labels[i] in ("", "repeated") and f.is_headline(lines[i]) and not f.is_prose(lines[i]):
+            chosen = i
+        elif chosen is not None:
+            break
     return chosen
 
 
@@ -138,7 +154,8 @@ def classify(text: str) -> Labelled:
     labels = _line_labels(lines)
     span = _region(lines, labels)
     if span is None:
-        return _gather(lines, ["boilerplate" if lb in ("", "repeated") else lb for lb in labels])
+        # no prose anywhere (a bare headline, a one-liner): keep what is not known chrome
+        return _gather(lines, ["body" if lb == "" else "boilerplate" if lb == "repeated" else lb for lb in labels])
     start, end = span
     title = _find_title(lines, labels, start)
     lower = title + 1 if title is not None else start
@@ -178,6 +195,7 @@ def _gather(lines: list[str], labels: list[str]) -> Labelled:
             out.bylines.append(line)
         elif label == "date":
             out.dates.append(line)
+            out.boilerplate.append(line)
         elif label == "boilerplate":
             out.boilerplate.append(line)
     return out

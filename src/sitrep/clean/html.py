@@ -20,6 +20,8 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4",
                "article", "header", "footer", "nav", "aside", "blockquote", "figure", "ul", "ol", "table", "main"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg")
 _WS = re.compile(r"\s+")
+# An unclosed <title> swallows the whole page as its text; close it before the next tag.
+_UNCLOSED_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)(?=<(?!/title))", re.IGNORECASE)
 # trafilatura's baseline fallback returns one blob with paragraph breaks lost; a blob this
 # long is re-split along the page's block elements.
 RESPLIT_MIN_CHARS = 200
@@ -42,7 +44,7 @@ class Extracted:
 def parse_tree(html: str) -> lxml.html.HtmlElement | None:
     """The page as an lxml tree, or None when lxml finds no document in it."""
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(_UNCLOSED_TITLE.sub(r"\1\2</title>", html, count=1))
     except (etree.ParserError, ValueError):
         return None
 

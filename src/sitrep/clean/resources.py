@@ -23,7 +23,6 @@ class Chrome:
         self.regex = [re.compile(p, re.IGNORECASE) for p in data["regex"]]
         self.player = frozenset(data["player"])
         self.player_regex = [re.compile(p, re.IGNORECASE) for p in data["player_regex"]]
-        self.end_markers = frozenset(data.get("end_markers", []))
 
 
 @lru_cache(maxsize=1)

@@ -1,16 +1,42 @@
-"""events stage (placeholder until its first version lands)."""
+"""The events stage: PLOVER-coded events with actor, target, status, date, places and quantities.
+
+``run`` walks the sentences of the parse; a sentence goes further only when one of its lemmas
+can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy.
+Modules: ``coding`` (triggers, actor/target), ``participants`` (phrases -> actors/countries),
+``status``, ``time``, ``places``, ``quantities``, ``assemble`` (one sentence's events).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..schema import Article
+from ..schema import Article, Event
+from .assemble import carry_dates, provenance, sentence_events
+from .coding import find_triggers, trigger_lemmas
+from .participants import Resolver
+from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "0"
+VERSION = "1"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 
 
 def run(article: Article, ctx: Any) -> None:
-    return None
+    """Fill ``article.events`` from ``ctx.doc`` (the parse of ``article.body``)."""
+    doc = getattr(ctx, "doc", None)
+    article.events = []
+    if doc is None:
+        return
+    lemmas = trigger_lemmas()
+    resolver = Resolver(article, doc)
+    prev: list[Event] = []
+    for sent in doc.sents:
+        if not any(t.lemma_.lower() in lemmas for t in sent):
+            prev = []
+            continue
+        events = sentence_events(article, sent, find_triggers(sent), resolver)
+        carry_dates(events, prev, bool(find_date_mentions(sent.text)))
+        article.events.extend(events)
+        prev = events
+    provenance(article, article.events, NAME, VERSION)

@@ -1,0 +1,179 @@
+"""Building :class:`~sitrep.schema.Event` records for one sentence from its triggers.
+
+Steps per trigger: 1. actor and target; 2. date (the mention on the trigger's clause, else on
+the reporting verb, else the sentence's only one); 3. status; 4. places and quantities from
+the trigger's clause; 5. confidence. Then triggers nested in another one's clause that add
+nothing of their own ("visits Kyiv to meet with ...") are folded into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..ids import fact_id
+from ..schema import Article, Event, EventDate, Provenance, Quantity
+from .coding import Trigger, actor_ref, object_of, reporter_of, scope, target_ref
+from .participants import Resolver
+from .places import event_places, place_from_token
+from .quantities import find_quantities
+from .status import event_status, governors, tense_of
+from .time import DateMention, find_date_mentions, resolve_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+BASE_CONFIDENCE = 0.8  # a dictionary trigger with a named actor; hand-checked on the seed article
+PRONOUN_PENALTY = 0.15  # actor read through a pronoun
+NOUN_PENALTY = 0.1  # nominal trigger ("the massing of troops")
+NO_TARGET_PENALTY = 0.1  # categories that normally have a target but none was found
+CARRIED_DATE_PENALTY = 0.05  # date taken from the previous sentence
+UNTARGETED = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "REJECT"})
+
+
+@dataclass
+class Candidate:
+    """An event being built, with the parse objects it came from."""
+
+    trigger: Trigger
+    event: Event
+    tokens: set[int]
+
+
+def _anchor(sent: Span, m: DateMention) -> Token | None:
+    """The verb (or nearest governing word) a date mention hangs on."""
+    tok = next((t for t in sent if t.idx >= sent.start_char + m.start), None)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def event_date(trig: Trigger, sent: Span, mentions: list[DateMention], published: str | None) -> EventDate | None:
+    """The date of a trigger's event from the sentence's date mentions (None without one)."""
+    if not mentions:
+        return None
+    anchors = [(m, _anchor(sent, m)) for m in mentions]
+    chain = governors(trig.token)
+    reporter = reporter_of(trig.token)
+    picked = next(((m, a) for m, a in anchors if a is not None and a in chain), None)
+    if picked is None and reporter is not None:
+        picked = next(((m, a) for m, a in anchors if a is reporter), None)
+    if picked is None and len(anchors) == 1:
+        picked = anchors[0]
+    if picked is None:
+        return None
+    m, anchor = picked
+    tense = tense_of(anchor) if anchor is not None else "past"
+    return resolve_date(m, published, tense, sent.start_char)
+
+
+def _quantities(sent: Span, found: list[Quantity], tokens: set[int], claimed: set[int]) -> list[Quantity]:
+    doc = sent.doc
+    inside: list[Quantity] = []
+    for q in found:
+        span = doc.char_span(q.span[0], q.span[1], alignment_mode="expand") if q.span else None
+        if span is not None and span.root.i in tokens and span.root.i not in claimed:
+            inside.append(q)
+            claimed.add(span.root.i)
+    return inside
+
+
+def _confidence(trig: Trigger, ev: Event, pronoun: bool) -> float:
+    conf = BASE_CONFIDENCE
+    conf -= PRONOUN_PENALTY if pronoun else 0.0
+    conf -= NOUN_PENALTY if trig.token.pos_ == "NOUN" else 0.0
+    conf -= NO_TARGET_PENALTY if ev.target is None and ev.category not in UNTARGETED else 0.0
+    return round(max(0.1, conf), 2)
+
+
+@dataclass
+class SentenceContext:
+    """What every trigger of one sentence shares."""
+
+    article: Article
+    resolver: Resolver
+    mentions: list[DateMention]
+    quantities: list[Quantity]
+    others: set[int]  # token indices of all triggers in the sentence
+    claimed: set[int]  # quantity heads already given to an event
+
+
+def build(trig: Trigger, sent: Span, sc: SentenceContext) -> Candidate | None:
+    """One event for one trigger, or None when it has no actor or is no event of its own."""
+    article, resolver, mentions, others, claimed = sc.article, sc.resolver, sc.mentions, sc.others, sc.claimed
+    tok = trig.token
+    actor, pronoun = actor_ref(trig, resolver)
+    if actor is None or not (actor.country or actor.id):
+        return None
+    target = target_ref(trig, resolver, actor)
+    if trig.entry.get("needs_target") and target is None:
+        return None
+    date = event_date(trig, sent, mentions, article.published)
+    status = event_status(tok, trig.entry["category"], date, article.published, sent)
+    if status is None:
+        return None
+    tokens = scope(trig, others - {tok.i})
+    places = event_places([t for t in tokens if t.pos_ == "ADP"], trig.entry["category"])
+    obj = object_of(tok) if trig.entry.get("place_from_object") and places.place is None else None
+    places.place = place_from_token(obj) if obj is not None else places.place
+    start, end = tok.idx, tok.idx + len(tok.text)
+    ev = Event(
+        id=fact_id("V", article.id, start, end, trig.entry["category"]),
+        category=trig.entry["category"], mode=trig.entry.get("mode"), cameo=trig.entry.get("cameo"),
+        actor=actor, target=target, place=places.place, origin=places.origin, date=date,
+        quantities=_quantities(sent, sc.quantities, {t.i for t in tokens}, claimed), status=status,
+        sentence=sent.text.strip(), span=[sent.start_char, sent.end_char], confidence=0.0,
+        trigger=tok.text, destinations=places.destinations,
+    )
+    ev.confidence = _confidence(trig, ev, pronoun)
+    return Candidate(trig, ev, {t.i for t in tok.subtree})
+
+
+def fold(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate nested in another one of the same category that adds no quantity of its own."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        host = next((k for k in kept if k.event.category == cand.event.category and cand.trigger.token.i in k.tokens), None)
+        if host is None or cand.event.quantities:
+            kept.append(cand)
+            continue
+        h, c = host.event, cand.event
+        h.target = h.target or c.target
+        h.place = h.place or c.place
+        h.destinations = h.destinations or c.destinations
+        h.origin = h.origin or c.origin
+        h.date = h.date or c.date
+    return kept
+
+
+def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver) -> list[Event]:
+    """The events of one sentence."""
+    sc = SentenceContext(
+        article, resolver, find_date_mentions(sent.text), find_quantities(sent.text, sent.start_char),
+        {t.token.i for t in triggers}, set(),
+    )
+    cands = [c for t in triggers if (c := build(t, sent, sc))]
+    return [c.event for c in fold(cands)]
+
+
+def carry_dates(events: list[Event], prev: list[Event], had_mentions: bool) -> None:
+    """An undated event whose actor was the actor of a dated event in the previous sentence takes that date."""
+    if had_mentions:
+        return
+    for ev in events:
+        if ev.date is not None or ev.actor is None:
+            continue
+        donor = next((p for p in prev if p.date and p.actor and p.actor.name == ev.actor.name), None)
+        if donor is not None:
+            ev.date = donor.date
+            ev.confidence = round(ev.confidence - CARRIED_DATE_PENALTY, 2)
+            if ev.provenance is not None:
+                ev.provenance.confidence = ev.confidence
+
+
+def provenance(article: Article, events: list[Event], stage: str, version: str) -> None:
+    """Attach provenance to each event."""
+    for ev in events:
+        ev.provenance = Provenance(article.id, stage, version, ev.confidence)

@@ -1,0 +1,254 @@
+"""Triggers and participants: which words of a sentence report an event, coded how, by whom, to whom.
+
+A trigger is a token whose lemma has an entry in ``verbs.json`` whose ``needs`` hold in the
+parse (``send`` needs a troop-like object to be MOBILIZE; ``speak`` needs "with" to be
+CONSULT). Needs grammar, all must hold:
+
+- ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
+  subject, "of" object of a noun, or the noun a participle modifies) is in the class;
+- ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
+- ``xcomp:LEMMA``, ``prt:X``, ``head:LEMMA``, ``of:@class``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..countries import country_name
+from ..schema import ActorRef
+from .lexicon import load, word_set
+from .participants import Resolver
+from .places import place_from_token
+from .status import governors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+REPORT_HOPS = 6  # how far up the parse a reporting verb ("said") is looked for
+
+
+@dataclass
+class Trigger:
+    """A token that reports an event, with the dictionary entry it matched."""
+
+    token: Token
+    entry: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in load("verbs")["entries"]:
+        index.setdefault((entry["lemma"], entry["pos"]), []).append(entry)
+    return index
+
+
+@lru_cache(maxsize=1)
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can start a trigger: the cheap pre-filter for sentences."""
+    return frozenset(lemma for lemma, _ in _index())
+
+
+def _in_class(tok: Token | None, spec: str) -> bool:
+    if tok is None:
+        return False
+    if spec == "*":
+        return True
+    words = {tok.lemma_.lower(), tok.lower_}
+    if spec.startswith("@"):
+        return bool(words & set(load("verbs")["classes"][spec[1:]]))
+    return spec in words
+
+
+def object_of(tok: Token) -> Token | None:
+    """The trigger's object: dobj, passive subject, a noun's "of" object, or the noun a participle modifies."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return None
+
+
+def prep_objects(tok: Token | None, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` under ``tok`` (conjoined objects included)."""
+    if tok is None:
+        return []
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == word:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out += [obj, *obj.conjuncts]
+    return out
+
+
+def _need_holds(tok: Token, need: str) -> bool:
+    kind, _, arg = need.partition(":")
+    if kind == "obj":
+        return _in_class(object_of(tok), arg)
+    if kind == "of":
+        return any(_in_class(o, arg) for o in prep_objects(tok, "of"))
+    if kind == "prep":
+        return bool(prep_objects(tok, arg))
+    if kind == "pobj":
+        word, _, spec = arg.partition("=")
+        return any(_in_class(o, spec) for o in prep_objects(tok, word))
+    if kind in ("xcomp", "prt"):
+        return any(c.dep_ == kind and (c.lemma_.lower() == arg or c.lower_ == arg) for c in tok.children)
+    if kind == "head":
+        return tok.head.lemma_.lower() == arg
+    return False
+
+
+def match(tok: Token) -> dict[str, Any] | None:
+    """The first dictionary entry for a token whose needs hold, or None."""
+    pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+    for entry in _index().get((tok.lemma_.lower(), pos), []):
+        if all(_need_holds(tok, n) for n in entry["needs"]):
+            return entry
+    return None
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The triggers in a sentence; a frame verb ("threatened to", "refused to") yields to its xcomp's trigger."""
+    found = [Trigger(t, e) for t in sent if t.lemma_.lower() in trigger_lemmas() and (e := match(t)) is not None]
+    tokens = {t.token.i for t in found}
+    frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
+    return [
+        t for t in found
+        if not (t.token.lemma_.lower() in frames and any(c.dep_ == "xcomp" and c.i in tokens for c in t.token.children))
+    ]
+
+
+def reporter_of(tok: Token) -> Token | None:
+    """The reporting verb ("said", "told") whose complement holds the token, if any."""
+    cur = tok
+    reporting = word_set("verbs", "reporting_verbs")
+    for _ in range(REPORT_HOPS):
+        if cur.head is cur:
+            return None
+        crossed = cur.dep_ in ("ccomp", "parataxis", "prep", "pobj", "conj")
+        cur = cur.head
+        if crossed and cur.lemma_.lower() in reporting:
+            return cur
+    return None
+
+
+def _subject(tok: Token, passive_ok: bool) -> Token | None:
+    deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
+    subj = next((c for c in tok.children if c.dep_ in deps), None)
+    if subj is None:  # passive: "were sent by Russia"
+        agent = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        subj = agent[0] if agent else None
+    return subj
+
+
+def actor_token(trig: Trigger) -> Token | None:
+    """The token naming the actor: subject, agent, possessor, modified noun, or a governor's subject."""
+    tok = trig.token
+    if trig.entry.get("actor_frame") == "speaker":
+        rep = reporter_of(tok)
+        return _subject(rep, True) if rep is not None else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None or prep_objects(tok, "by"):
+            return poss or prep_objects(tok, "by")[0]
+    else:
+        subj = _subject(tok, False)
+        if subj is not None:
+            return subj
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+    for gov in governors(tok)[1:]:
+        if gov.pos_ in ("VERB", "AUX"):
+            subj = _subject(gov, True)
+            if subj is not None:
+                return subj
+    return None
+
+
+def actor_ref(trig: Trigger, resolver: Resolver) -> tuple[ActorRef | None, bool]:
+    """The actor of a trigger and whether it came from a pronoun."""
+    tok = actor_token(trig)
+    if tok is None:
+        return None, False
+    if tok.pos_ == "PRON":
+        return resolver.resolve_pronoun(tok, reporter_of(trig.token)), True
+    return resolver.resolve(tok), False
+
+
+def _place_ref(tok: Token) -> ActorRef | None:
+    place = place_from_token(tok)
+    if place is None or not place.country:
+        return None
+    return ActorRef(None, country_name(place.country) or place.name, place.country)
+
+
+def _nominal_top(tok: Token) -> Token:
+    top = tok
+    while top.dep_ in ("pobj", "prep") and top.head.pos_ in ("NOUN", "ADP"):
+        top = top.head
+    return top
+
+
+def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
+    tok = trig.token
+    obj = object_of(tok)
+    kind, _, arg = slot.partition(":")
+    if slot in ("dobj", "dative"):
+        return [c for c in tok.children if c.dep_ == slot]
+    if kind == "prep":
+        return list(prep_objects(tok, arg))
+    if kind == "obj.prep":
+        return list(prep_objects(obj, arg))
+    if kind in ("obj.poss", "obj.compound", "obj.amod"):
+        return [c for c in obj.children if c.dep_ == kind[4:]] if obj is not None else []
+    if slot == "dobj_place":
+        return [r for c in tok.children if c.dep_ == "dobj" and (r := _place_ref(c))]
+    if slot == "to_place":
+        return [r for o in prep_objects(tok, "to") if (r := _place_ref(o))]
+    if kind == "scope":
+        top = _nominal_top(tok)
+        return [o for p in top.subtree if p.dep_ == "prep" and p.lower_ == arg for o in prep_objects(p.head, arg)]
+    return []
+
+
+def target_ref(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> ActorRef | None:
+    """The target: the trigger's subject for speaker frames, else the entry's (or category's) slots in order."""
+    if trig.entry.get("actor_frame") == "speaker":
+        subj = _subject(trig.token, False)
+        return resolver.resolve(subj) if subj is not None else None
+    defaults = load("verbs")["target_defaults"]
+    slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
+    for slot in slots:
+        for found in _slot(trig, slot):
+            ref = found if isinstance(found, ActorRef) else resolver.resolve(found)
+            if ref is None or not (ref.country or ref.id):
+                continue
+            if actor is not None and ((ref.id and ref.id == actor.id) or (ref.country and ref.country == actor.country and not ref.id)):
+                continue
+            return ref
+    return None
+
+
+def scope(trig: Trigger, others: set[int]) -> list[Token]:
+    """The tokens an event's places and quantities are read from: the trigger's own clause."""
+    tok = trig.token
+    cut = ("ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "csubj")
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack += [c for c in cur.children if c.dep_ not in cut and c.i not in others]
+    if tok.dep_ == "acl":
+        out += [t for t in tok.head.lefts] + [tok.head]
+    return sorted(out, key=lambda t: t.i)
+

@@ -1,0 +1,151 @@
+"""Who did it and to whom: noun phrases of the parse mapped to actors and countries.
+
+An actor record from the actors stage wins when one of its mentions covers the phrase; else
+the phrase is read with ``sitrep.countries`` (names, demonyms, groups), through its modifiers
+("British Prime Minister Boris Johnson" -> GB), its possessor ("Erdogan's adviser") and the
+countries earlier mentions gave a surname ("Russian President Vladimir Putin" ... "Putin").
+Pronouns take the subject of the reporting clause ("The U.S. said ... it is sending") or the
+nearest fitting phrase before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from ..countries import country_code, demonym_code, group_code
+from ..schema import Actor, ActorRef, Article
+from .lexicon import load, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "det")
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The head and the modifiers before it (no relative clauses or prepositional phrases)."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    return [t for t in tok.doc[start : tok.i + 1] if t.dep_ != "det"]
+
+
+def ent_span(tok: Token) -> Span | None:
+    """The named-entity span holding a token, read from IOB tags (cheaper than scanning doc.ents)."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _code_of(text: str) -> str | None:
+    return group_code(text) or country_code(text)
+
+
+class Resolver:
+    """Maps tokens of one article's parse to :class:`ActorRef` records."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.doc = doc
+        spans = sorted((m[0], m[1], a) for a in article.actors for m in a.mentions if len(m) == 2)
+        self._starts = [s[0] for s in spans]
+        self._spans = spans
+        self._surnames: dict[str, str] | None = None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor record with a mention overlapping [start, end), the closest start first."""
+        i = bisect.bisect_right(self._starts, end)
+        best: Actor | None = None
+        for s, e, actor in reversed(self._spans[max(0, i - 8) : i]):
+            if s < end and e > start:
+                best = actor
+        return best
+
+    def surnames(self) -> dict[str, str]:
+        """Surname -> country from the article's people ("Russian President Vladimir Putin")."""
+        if self._surnames is None:
+            self._surnames = {}
+            for ent in self.doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                code = self._modifier_code(np_tokens(ent.root), skip=set(range(ent.start, ent.end)))
+                if code:
+                    self._surnames.setdefault(ent[-1].lower_, code)
+        return self._surnames
+
+    def _modifier_code(self, toks: list[Token], skip: set[int] | None = None) -> str | None:
+        for t in toks:
+            if skip and t.i in skip:
+                continue
+            if t.dep_ == "poss" and t.pos_ == "PROPN":
+                code = _code_of(t.text) or self.surnames().get(t.lower_)
+            else:
+                code = demonym_code(t.text) or (_code_of(t.text) if t.pos_ == "PROPN" else None)
+            if code:
+                return code
+        return None
+
+    def resolve(self, tok: Token) -> ActorRef | None:
+        """The participant named by the noun phrase headed by ``tok`` (None for pronouns/unknowns)."""
+        if tok.pos_ == "PRON":
+            return None
+        for child in tok.children:  # "Erdogan's chief adviser, Ibrahim Kalin": the name in apposition
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                found = self.resolve(child)
+                if found is not None and (found.country or found.id):
+                    return found
+        toks = np_tokens(tok)
+        start, end = toks[0].idx, tok.idx + len(tok.text)
+        actor = self.actor_at(tok.idx, tok.idx + len(tok.text)) or self.actor_at(start, end)
+        if actor is not None:
+            return ActorRef(actor.id, actor.name, actor.country or _code_of(actor.name))
+        name = self.doc[toks[0].i : tok.i + 1].text
+        ent = ent_span(tok)
+        for text in (name, ent.text if ent is not None else None, tok.text):
+            code = _code_of(text) if text else None
+            if code:
+                return ActorRef(None, text.removeprefix("the ").removeprefix("The "), code)  # type: ignore[union-attr]
+        code = self._modifier_code(toks[:-1])
+        if ent is not None and tok.ent_type_ == "PERSON":
+            code = code or self.surnames().get(ent[-1].lower_)
+            return ActorRef(None, ent.text, code)
+        if code:
+            return ActorRef(None, name, code)
+        if ent is not None and tok.ent_type_ in _NAME_ENTS:
+            return ActorRef(None, ent.text, None)
+        return None
+
+    def is_person(self, tok: Token) -> bool:
+        """True when a phrase names a person (entity label, or a role noun like "spokesman")."""
+        actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None:
+            return actor.kind == "person"
+        return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in word_set("verbs", "person_nouns")
+
+    def resolve_pronoun(self, pron: Token, reporter: Token | None) -> ActorRef | None:
+        """The antecedent of a subject pronoun: the reporting clause's subject, else the nearest fit."""
+        kinds = load("verbs")["pronouns"]
+        word = pron.lower_
+        want = "person" if word in kinds["person"] else "thing" if word in kinds["thing"] else "any"
+        candidates: list[Token] = []
+        if reporter is not None:
+            candidates += [c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")]
+        candidates += [t for t in reversed(list(pron.sent)) if t.i < pron.i and t.pos_ in ("PROPN", "NOUN")
+                       and t.dep_ not in ("compound", "poss")]
+        for cand in candidates:
+            if cand.pos_ == "PRON":
+                continue
+            person = self.is_person(cand)
+            if (want == "person" and not person) or (want == "thing" and person):
+                continue
+            ref = self.resolve(cand)
+            if ref is not None and (ref.country or ref.id):
+                return ref
+        return None

@@ -1,0 +1,143 @@
+"""Counts in a sentence: "2,000 more troops", "more than 100,000 Russian troops", "thousands of soldiers".
+
+A count is a number (digits, digits with a scale word, or number words), an optional
+qualifier before it ("about", "up to", "more than") or after it ("more", "additional"), up to
+three modifiers (demonyms, "U.S.", "combat", ...) and a counted noun from ``numbers.json``.
+Vague counts ("thousands of soldiers") have no value but a low/high range.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..countries import country_code, demonym_code
+from ..schema import Quantity
+from .lexicon import load, word_set
+
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z\-'’]*[A-Za-z]|[A-Za-z]|\S")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+MAX_MODIFIERS = 3  # words allowed between the number and the counted noun ("8,500 U.S. combat troops")
+
+Tok = tuple[str, int, int]
+
+
+@lru_cache(maxsize=None)
+def _multiword(key: str) -> list[list[str]]:
+    """Multi-word phrases of a list, longest first, as word lists."""
+    return sorted((p.split() for p in load("numbers")[key]), key=len, reverse=True)
+
+
+_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _first_words(key: int, phrases: list[list[str]]) -> frozenset[str]:
+    """First words of a (cached, long-lived) phrase list: a quick reject before matching."""
+    if key not in _FIRST:
+        _FIRST[key] = frozenset(p[0] for p in phrases)
+    return _FIRST[key]
+
+
+def _match_phrase(toks: list[Tok], i: int, phrases: list[list[str]]) -> int:
+    """Index after the longest phrase starting at ``i`` (``i`` when none matches)."""
+    if i >= len(toks) or toks[i][0].lower() not in _first_words(id(phrases), phrases):
+        return i
+    for words in phrases:
+        if [t[0].lower() for t in toks[i : i + len(words)]] == words:
+            return i + len(words)
+    return i
+
+
+def _number(toks: list[Tok], i: int) -> tuple[float, int] | None:
+    """The number starting at token ``i`` and the index after it."""
+    if i >= len(toks):
+        return None
+    word = toks[i][0].lower()
+    scales = load("numbers")["scales"]
+    if _DIGITS.match(word):
+        value = float(word.replace(",", ""))
+    else:
+        j = _match_phrase(toks, i, _multiword("words"))
+        if j == i:
+            return None
+        value = float(load("numbers")["words"][" ".join(t[0].lower() for t in toks[i:j])])
+        i = j - 1
+    if i + 1 < len(toks) and toks[i + 1][0].lower() in scales:
+        return value * scales[toks[i + 1][0].lower()], i + 2
+    return value, i + 1
+
+
+def _is_modifier(word: str) -> bool:
+    low = word.lower()
+    return low in word_set("numbers", "modifiers") or bool(demonym_code(word)) or bool(country_code(word))
+
+
+def _unit(toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """The counted noun at or a few modifiers after ``i``, and the index after it."""
+    units = _multiword("units")
+    for skip in range(MAX_MODIFIERS + 1):
+        j = _match_phrase(toks, i + skip, units)
+        if j > i + skip:
+            return " ".join(t[0].lower() for t in toks[i + skip : j]), j
+        if i + skip >= len(toks) or not _is_modifier(toks[i + skip][0]):
+            return None
+    return None
+
+
+def _vague(toks: list[Tok], i: int, text: str, offset: int) -> tuple[Quantity, int] | None:
+    vague = load("numbers")["vague"]
+    j = _match_phrase(toks, i, _multiword("vague"))
+    if j == i or j >= len(toks) or toks[j][0].lower() != "of":
+        return None
+    unit = _unit(toks, j + 1)
+    if unit is None:
+        return None
+    name = " ".join(t[0].lower() for t in toks[i:j])
+    low, high = vague[name]
+    start, end = toks[i][1], toks[unit[1] - 1][2]
+    q = Quantity(None, unit[0], name, text[start:end], float(low), float(high), [start + offset, end + offset])
+    return q, unit[1]
+
+
+def _count(toks: list[Tok], i: int, text: str, offset: int) -> tuple[Quantity, int] | None:
+    j = _match_phrase(toks, i, _multiword("qualifiers"))
+    qualifier = " ".join(t[0].lower() for t in toks[i:j]) or None
+    between = j < len(toks) and toks[j][0].lower() == "between"
+    num = _number(toks, j + 1 if between else j)
+    if num is None:
+        return None
+    value, k = num
+    low = high = None
+    if k < len(toks) and toks[k][0].lower() in ("to", "and", "-", "–") and (between or _DIGITS.match(toks[k - 1][0])):
+        upper = _number(toks, k + 1)
+        if upper is not None:
+            low, high, k = value, upper[0], upper[1]
+            value, qualifier = None, qualifier or "between"
+    if k < len(toks) and toks[k][0].lower() in word_set("numbers", "post_qualifiers"):
+        qualifier = qualifier or toks[k][0].lower()
+        k += 1
+    unit = _unit(toks, k)
+    if unit is None:
+        return None
+    if qualifier in ("up to", "as many as", "at most") and value is not None:
+        high = value
+    elif qualifier in ("more than", "at least", "over", "well over") and value is not None:
+        low = value
+    start, end = toks[i][1], toks[unit[1] - 1][2]
+    q = Quantity(value, unit[0], qualifier, text[start:end], low, high, [start + offset, end + offset])
+    return q, unit[1]
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every count in ``text``; spans are shifted by ``offset`` (the text's start in the body)."""
+    toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        hit = _vague(toks, i, text, offset) or _count(toks, i, text, offset)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[0])
+        i = hit[1]
+    return found

@@ -1,0 +1,121 @@
+"""An event's status and tense from its trigger: auxiliaries, negation, governing frames.
+
+occurred / planned / threatened / denied / hypothetical / refused, read from the trigger's
+auxiliaries ("will send", "could dispatch", "did not send"), the verbs and nouns that govern it
+("is expected to speak", "refused to withdraw", "the preparation of sanctions") and conditions
+in the sentence ("should it invade"). ``None`` means the trigger is no event of its own: it is
+the condition itself ("if Russia invades") or the content of a demand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import EventDate, Status
+from .lexicon import word_set
+from .time import Tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Links followed from a trigger to the words that govern it (not ccomp: a reported clause's
+# status is its own, "said it will send" is planned whatever "said" is).
+CHAIN_DEPS = frozenset({"xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj", "npadvmod", "auxpass"})
+MAX_CHAIN = 5  # hops; deeper frames are rare and the parse gets unreliable
+
+
+def governors(tok: Token) -> list[Token]:
+    """The trigger followed by the tokens governing it through CHAIN_DEPS, nearest first."""
+    chain = [tok]
+    while len(chain) <= MAX_CHAIN and chain[-1].dep_ in CHAIN_DEPS and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _aux(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def _is_protasis(tok: Token) -> bool:
+    """True for the verb of a condition: "if Russia invades", "should it invade"."""
+    for child in tok.children:
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return True
+        if child.dep_ == "aux" and child.lower_ == "should":
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i == child.i + 1 for c in tok.children):
+                return True
+    return False
+
+
+def verbs_of(chain: list[Token]) -> list[Token]:
+    """The trigger and the verbs whose auxiliaries it shares: xcomp heads ("is expected to
+    speak"), and the head of a subjectless conjunct ("is dispatching ... and moving")."""
+    out = [chain[0]]
+    for prev, cur in zip(chain, chain[1:]):
+        shares = prev.dep_ == "xcomp" or (
+            prev.dep_ in ("conj", "npadvmod") and not any(c.dep_.startswith("nsubj") for c in prev.children)
+        )
+        if not shares:
+            break
+        if cur.pos_ in ("VERB", "AUX"):
+            out.append(cur)
+    return out
+
+
+def tense_of(tok: Token) -> Tense:
+    """past / present / future of the clause a token belongs to."""
+    chain = governors(tok)
+    frames = word_set("status", "planned_frames")
+    for t in chain:
+        words = {a.lower_ for a in _aux(t)}
+        if words & word_set("status", "future_aux") or (t is not tok and t.lemma_.lower() in frames):
+            return "future"
+    for t in verbs_of(chain):
+        auxes = _aux(t)
+        if t.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+            return "past"  # simple past, "did", "was", and the perfect ("has sent")
+        if t.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+    return "past" if tok.tag_ in ("VBN", "VBD") else "present"
+
+
+def _has_condition(sent: Span, chain: list[Token]) -> bool:
+    return any(_is_protasis(t) for t in sent if t not in chain)
+
+
+def event_status(
+    tok: Token, category: str, date_: EventDate | None, published: str | None, sent: Span | None = None
+) -> Status | None:
+    """The status of the event a trigger reports (``None``: not an event of its own)."""
+    chain = governors(tok)
+    lemmas = [t.lemma_.lower() for t in chain[1:]]
+    if any(_is_protasis(t) for t in chain[:2]):
+        return None
+    if any(t.lemma_.lower() in word_set("status", "content_nouns") for t in chain[1:] if t.pos_ == "NOUN"):
+        return None
+    if set(lemmas) & word_set("status", "refusal_frames"):
+        return "refused"
+    negs = word_set("status", "negations")
+    if any(a.dep_ == "neg" and a.lower_ in negs for t in verbs_of(chain) for a in _aux(t)):
+        return "denied"
+    if set(lemmas) & word_set("status", "denial_frames"):
+        return "denied"
+    if set(lemmas) & word_set("status", "threat_frames"):
+        return "threatened"
+    if _has_condition(sent if sent is not None else tok.sent, chain) and category.lower() in word_set("status", "coercive_categories"):
+        return "threatened"
+    return _modal_status(tok, chain, lemmas, date_, published)
+
+
+def _modal_status(tok: Token, chain: list[Token], lemmas: list[str], date_: EventDate | None, published: str | None) -> Status:
+    words = {a.lower_ for t in verbs_of(chain) for a in _aux(t)}
+    if words & (word_set("status", "hypothetical_aux") | word_set("status", "hypothetical_adverbs")):
+        return "hypothetical"
+    if set(lemmas) & word_set("status", "hypothetical_frames"):
+        return "hypothetical"
+    if words & word_set("status", "future_aux") or set(lemmas) & word_set("status", "planned_frames"):
+        return "planned"
+    if date_ is not None and published and date_.value > published[:10] and date_.precision == "day":
+        return "planned"
+    return "occurred"
+

@@ -1,0 +1,107 @@
+"""Reporting cues (said, told, added, according to ...) and the frame a quote is read in.
+
+The frame of a quote is the reporter's sentence around it: from the last sentence end
+outside quotation marks before the opening mark to the first one after the closing mark.
+Cues are looked for in the frame, outside the marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from functools import lru_cache
+from importlib import resources
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .marks import Segment
+
+_ENDS = frozenset({".", "!", "?"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """``data/quotes/cues.json``."""
+    text = resources.files("sitrep.data").joinpath("quotes").joinpath("cues.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["verbs"] = frozenset(data["verbs"])
+    data["object_ok_verbs"] = frozenset(data["object_ok_verbs"])
+    return data
+
+
+def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
+    """A reporting verb used as one (not "add troops", not "is said to"), or "according" (to).
+    An object that is itself a quotation (`threatened "a response"`) keeps the verb a cue."""
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if lemma not in lex["verbs"] or tok.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if "auxpass" in deps:
+        return False
+    if "dobj" not in deps or lemma in lex["object_ok_verbs"]:
+        return True
+    obj = next(c for c in tok.children if c.dep_ == "dobj")
+    return inside is not None and inside(obj.left_edge.idx)
+
+
+class Layout:
+    """Where quotes, sentence ends and paragraphs are in a body."""
+
+    def __init__(self, doc: Doc, body: str, segments: list[Segment]) -> None:
+        self.doc = doc
+        self.body = body
+        self.quoted = sorted((s.open, s.close) for s in segments)
+        self._q_starts = [s for s, _ in self.quoted]
+        bounds = {0, len(body)}
+        for tok in doc:
+            if (tok.text in _ENDS and not self.inside(tok.idx)) or "\n" in tok.text:
+                bounds.add(tok.idx + len(tok.text) if tok.text in _ENDS else tok.idx)
+        self.bounds = sorted(bounds)
+        self.breaks = [i for i, ch in enumerate(body) if ch == "\n"]
+
+    def inside(self, pos: int) -> bool:
+        """Whether a position lies within quotation marks."""
+        k = bisect.bisect_right(self._q_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def frame(self, start: int, end: int) -> tuple[int, int]:
+        """The reporter's sentence around [start, end)."""
+        k = bisect.bisect_right(self.bounds, start) - 1
+        j = bisect.bisect_left(self.bounds, end)
+        return self.bounds[max(k, 0)], self.bounds[min(j, len(self.bounds) - 1)]
+
+    def paragraph(self, pos: int) -> int:
+        """Index of the paragraph (line) a position is in."""
+        return bisect.bisect_right(self.breaks, pos)
+
+    def has_end_between(self, start: int, end: int) -> bool:
+        """Whether a sentence end or paragraph break lies strictly within (start, end)."""
+        k = bisect.bisect_right(self.bounds, start)
+        return k < len(self.bounds) and self.bounds[k] < end
+
+    def cues_in(self, start: int, end: int) -> list[Token]:
+        """Cue tokens within [start, end), outside quotation marks."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [t for t in span if start <= t.idx < end and not self.inside(t.idx) and is_cue(t, self.inside)]
+
+
+def pick(cues: list[Token], start: int, end: int) -> Token | None:
+    """The cue governing a quote at [start, end): the closest one whose clause contains it,
+    else the nearest one."""
+    if not cues:
+        return None
+    covering = [c for c in cues if c.left_edge.idx <= start < c.right_edge.idx + len(c.right_edge.text)]
+    if covering:
+        return min(covering, key=lambda c: c.right_edge.i - c.left_edge.i)
+
+    def distance(c: Token) -> int:
+        return c.idx - end if c.idx >= end else start - (c.idx + len(c.text))
+
+    return min(cues, key=distance)

@@ -1,0 +1,112 @@
+"""Direct and partial quotes from quotation marks, with their cue and speaker.
+
+"direct": the quoted words stand as the statement (after a paragraph start, a sentence
+end, a comma or colon: `X declared, "..."`, `"...," X said`). "partial": a fragment
+inside the reporter's sentence (`troops are "not going to fight" ..., X said`). A quote
+split by its attribution (`"...," he said, "..."`) is one quote with two spans. A
+direct quote with no cue of its own continues the previous quote of its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from . import cues as cue_mod
+from .cues import Layout
+from .marks import Segment
+from .speaker import ActorIndex, Speaker, resolve
+
+_DIRECT_BEFORE = frozenset(",:;.!?—–-(")
+# Longest attribution between the two halves of a split quote, in characters (tests).
+MAX_SPLIT_GAP = 80
+
+
+@dataclass
+class Draft:
+    """A quote before it becomes a record."""
+
+    kind: str
+    spans: list[list[int]]
+    cue: Token | None = None
+    speaker: Speaker | None = None
+    continued: bool = False
+    segments: list[Segment] = field(default_factory=list)
+
+
+def _words(body: str, seg: Segment) -> int:
+    return sum(len(body[s:e].split()) for s, e in seg.pieces)
+
+
+def kind_of(body: str, seg: Segment) -> str:
+    """ "direct" when the quote opens a statement, "partial" when it sits inside a sentence."""
+    i = seg.open - 1
+    while i >= 0 and body[i] in " \t":
+        i -= 1
+    if i < 0 or body[i] == "\n" or body[i] in ".!?—–(":
+        return "direct"
+    if body[i] in _DIRECT_BEFORE:
+        first = body[seg.pieces[0][0]] if seg.pieces else "x"
+        return "direct" if not first.islower() else "partial"
+    return "partial"
+
+
+def _split_cue(layout: Layout, a: Segment, b: Segment) -> Token | None:
+    """The cue between two halves of one quote (`"...," he said, "..."`), or None."""
+    body = layout.body
+    gap = body[a.close : b.open]
+    if len(gap) > MAX_SPLIT_GAP or layout.paragraph(a.close) != layout.paragraph(b.open):
+        return None
+    if not gap.rstrip().endswith((",", ":")) or layout.has_end_between(a.close, b.open):
+        return None
+    last = body[a.pieces[-1][1] - 1] if a.pieces else ""
+    if last != "," and not gap.lstrip().startswith(","):
+        return None
+    found = layout.cues_in(a.close, b.open)
+    return found[0] if found else None
+
+
+def _group(layout: Layout, segments: list[Segment]) -> list[tuple[list[Segment], Token | None]]:
+    groups: list[tuple[list[Segment], Token | None]] = []
+    for seg in segments:
+        if groups:
+            prev, cue = groups[-1]
+            split = _split_cue(layout, prev[-1], seg) if len(prev) == 1 else None
+            if split is not None:
+                groups[-1] = (prev + [seg], split)
+                continue
+        groups.append(([seg], None))
+    return groups
+
+
+def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Draft]:
+    """Drafts for every quotation long enough to be a statement (not a scare quote)."""
+    body = layout.body
+    keep = [s for s in segments if _words(body, s) >= cue_mod.lexicon()["min_quote_words"]]
+    drafts: list[Draft] = []
+    for segs, split in _group(layout, keep):
+        spans = [_no_comma(body, p) for s in segs for p in s.pieces]
+        d = Draft(kind_of(body, segs[0]), spans, segments=segs)
+        start, end = segs[0].open, segs[-1].close
+        d.cue = split or cue_mod.pick(layout.cues_in(*layout.frame(start, end)), start, end)
+        if d.cue is not None:
+            d.speaker = resolve(layout.doc, d.cue, index, body)
+        elif d.kind == "direct" and drafts:
+            _continue(layout, drafts[-1], d)
+        drafts.append(d)
+    return drafts
+
+
+def _no_comma(body: str, span: list[int]) -> list[int]:
+    """Content without the comma that hands over to the attribution (`"...," she said`)."""
+    s, e = span
+    return [s, e - 1] if e - 1 > s and body[e - 1] == "," else [s, e]
+
+
+def _continue(layout: Layout, prev: Draft, d: Draft) -> None:
+    """A cue-less direct quote right after an attributed one in the same paragraph: same speaker."""
+    same_par = layout.paragraph(prev.segments[-1].close) == layout.paragraph(d.segments[0].open)
+    if same_par and prev.speaker is not None:
+        d.speaker = prev.speaker
+        d.continued = True

@@ -1,0 +1,53 @@
+"""Counts with their counted noun and qualifier (events/quantities.py)."""
+
+from __future__ import annotations
+
+from sitrep.events.quantities import find_quantities
+
+
+def _one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_quantities_more_after_number():
+    q = _one("Washington is sending 3,000 more troops.")
+    assert (q.value, q.unit, q.qualifier, q.text) == (3000, "troops", "more", "3,000 more troops")
+
+
+def test_quantities_more_than_skips_demonym():
+    q = _one("a buildup of more than 60,000 Belarusian soldiers")
+    assert (q.value, q.unit, q.qualifier, q.low) == (60000, "soldiers", "more than", 60000)
+
+
+def test_quantities_about_and_country_modifier():
+    q = _one("about 4,200 U.S. troops were placed on standby")
+    assert (q.value, q.unit, q.qualifier) == (4200, "troops", "about")
+
+
+def test_quantities_up_to():
+    q = _one("up to 30,000 personnel could be deployed")
+    assert (q.value, q.qualifier, q.high) == (30000, "up to", 30000)
+
+
+def test_quantities_thousands_of_is_vague_range():
+    q = _one("thousands of marines landed")
+    assert q.value is None and q.unit == "marines" and q.qualifier == "thousands"
+    assert q.low == 1000 and q.high is not None and q.high > q.low
+
+
+def test_quantities_number_words_and_ranges():
+    assert (_one("two brigades moved north").value, _one("two brigades moved north").unit) == (2, "brigades")
+    q = _one("between 400 and 600 tanks")
+    assert (q.value, q.low, q.high) == (None, 400, 600)
+
+
+def test_quantities_offsets_point_into_the_body():
+    body = "Intro text. Then 1,200 troops left from the port."
+    q = find_quantities(body[12:], offset=12)[0]
+    assert body[q.span[0] : q.span[1]] == "1,200 troops"
+
+
+def test_quantities_years_and_bare_numbers_are_not_counts():
+    assert find_quantities("In 2021 the plan had 3 stages.") == []
