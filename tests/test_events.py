@@ -51,9 +51,11 @@ def test_events_each_plover_category(make_ctx, text, category):
 
 
 def test_events_reported_clause_with_pronoun_actor(make_ctx):
-    ev = _one(make_ctx, "Canada said Wednesday it is sending 400 more soldiers to Latvia.")
+    art = _events(make_ctx, "Canada said Wednesday it is sending 400 more soldiers to Latvia.")
+    [ev] = art.events
     assert (ev.category, ev.mode, ev.status) == ("MOBILIZE", "troops", "occurred")
     assert ev.actor is not None and ev.actor.country == "CA"
+    assert ev.actor.span is not None and art.body[ev.actor.span[0] : ev.actor.span[1]] == "it"
     assert ev.date is not None and ev.date.value == "2022-02-02"
     assert [(q.value, q.unit, q.qualifier) for q in ev.quantities] == [(400, "soldiers", "more")]
     assert ev.place is not None and ev.place.country == "LV"

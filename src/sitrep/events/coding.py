@@ -188,7 +188,7 @@ def _place_ref(tok: Token) -> ActorRef | None:
     place = place_from_token(tok)
     if place is None or not place.country:
         return None
-    return ActorRef(None, country_name(place.country) or place.name, place.country)
+    return ActorRef(None, country_name(place.country) or place.name, place.country, place.span)
 
 
 def _nominal_top(tok: Token) -> Token:

@@ -93,7 +93,17 @@ class Resolver:
         return None
 
     def resolve(self, tok: Token) -> ActorRef | None:
-        """The participant named by the noun phrase headed by ``tok`` (None for pronouns/unknowns)."""
+        """The participant named by the noun phrase headed by ``tok`` (None for pronouns/unknowns).
+
+        ``span`` is set to the noun phrase's offsets in the body.
+        """
+        ref = self._resolve(tok)
+        if ref is not None and ref.span is None:
+            toks = np_tokens(tok)
+            ref.span = [toks[0].idx, tok.idx + len(tok.text)]
+        return ref
+
+    def _resolve(self, tok: Token) -> ActorRef | None:
         if tok.pos_ == "PRON":
             return None
         for child in tok.children:  # "Erdogan's chief adviser, Ibrahim Kalin": the name in apposition
@@ -147,5 +157,6 @@ class Resolver:
                 continue
             ref = self.resolve(cand)
             if ref is not None and (ref.country or ref.id):
+                ref.span = [pron.idx, pron.idx + len(pron.text)]  # read from the pronoun
                 return ref
         return None
