@@ -74,7 +74,7 @@ def ingest(
                 report.errors.append(outcome.error)
                 continue
             assert outcome.article is not None
-            report.notes.extend(f"{outcome.source}: {n}" for n in outcome.article.notes)
+            report.notes.extend(n if outcome.source in n else f"{outcome.source}: {n}" for n in outcome.article.notes)
             batch.append(outcome.article)
             if len(batch) >= settings.batch_size:
                 report.added += store.write_batch(batch, report.run_id)

@@ -43,4 +43,4 @@ def load_model(name: str) -> Language:
 
 def model_version(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, recorded as the parse stage's version."""
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

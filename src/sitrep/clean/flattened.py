@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import features as f
 from .dates import find_dates
+from .linemodel import apply_model, line_model
 
 # Score of a non-prose, non-chrome line when finding the densest prose run, in characters
 # of prose it cancels (tuned by eye on the seed and the flattened cleaning set).
@@ -148,14 +149,13 @@ def _find_title(lines: list[str], labels: list[str], start: int) -> int | None:
     return chosen
 
 
-def classify(text: str) -> Labelled:
-    """Label every line of a flattened page and gather title, body, captions and boilerplate."""
-    lines = split_lines(text)
+def rule_labels(lines: list[str]) -> list[str]:
+    """Steps 2-5: one final label per line from the rules alone (the fallback classifier)."""
     labels = _line_labels(lines)
     span = _region(lines, labels)
     if span is None:
         # no prose anywhere (a bare headline, a one-liner): keep what is not known chrome
-        return _gather(lines, ["body" if lb == "" else "boilerplate" if lb == "repeated" else lb for lb in labels])
+        return ["body" if lb == "" else "boilerplate" if lb == "repeated" else lb for lb in labels]
     start, end = span
     title = _find_title(lines, labels, start)
     lower = title + 1 if title is not None else start
@@ -171,6 +171,20 @@ def classify(text: str) -> Labelled:
             labels[i] = "body" if prose or len(f.words(lines[i])) >= MIN_SUBHEAD_WORDS else "boilerplate"
         else:
             labels[i] = "boilerplate"
+    return labels
+
+
+def classify(text: str, use_model: bool = True) -> Labelled:
+    """Label every line of a flattened page and gather title, body, captions and boilerplate.
+
+    The trained line model (``linemodel.py``) decides body vs not-body when its file is
+    shipped and ``use_model`` is true; otherwise the rules alone decide.
+    """
+    lines = split_lines(text)
+    labels = rule_labels(lines)
+    model = line_model() if use_model else None
+    if model is not None and lines:
+        labels = apply_model(model, lines, labels)
     return _gather(lines, labels)
 
 
