@@ -143,7 +143,7 @@ def show(
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    task: str = typer.Argument(..., help="seed | quotes | cleaning | ..."),
+    task: str = typer.Argument(..., help="seed | cleaning | quotes | events | dates | quantities"),
     data: Path = typer.Option(Path("../shared"), help="Folder holding the gold data"),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object"),
 ) -> None:
