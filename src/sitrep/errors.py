@@ -45,3 +45,11 @@ class SitrepError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from code and fields, so errors cross process boundaries (worker pools).
+        return (_rebuild, (self.code.name, self.kwargs))
+
+
+def _rebuild(name: str, kwargs: dict[str, object]) -> SitrepError:
+    return SitrepError(E[name], **kwargs)

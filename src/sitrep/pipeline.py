@@ -89,12 +89,9 @@ class Runner:
         return self._nlp
 
     def run(self, items: Iterable[Article | SitrepError]) -> Iterator[Outcome]:
-        """Process articles (and pass reader errors through) batch by batch."""
-        batch: list[Article] = []
+        """Process articles batch by batch; outcomes (reader errors included) keep input order."""
+        batch: list[Article | SitrepError] = []
         for item in items:
-            if isinstance(item, SitrepError):
-                yield Outcome(error=item, source=str(item.kwargs.get("path", "")))
-                continue
             batch.append(item)
             if len(batch) >= self.settings.batch_size:
                 yield from self._run_batch(batch)
@@ -102,34 +99,30 @@ class Runner:
         if batch:
             yield from self._run_batch(batch)
 
-    def _run_batch(self, batch: list[Article]) -> Iterator[Outcome]:
+    def _run_batch(self, batch: list[Article | SitrepError]) -> Iterator[Outcome]:
         # 1. stages before the parse, per article; 2. one nlp.pipe over the batch;
-        # 3. stages after the parse, per article.
+        # 3. stages after the parse, per article; 4. outcomes in input order.
         split = next(i for i, s in enumerate(self.stages) if s.NAME == parse_stage.NAME)
-        ctxs = {a.id: Context(self.settings) for a in batch}
-        alive: list[Article] = []
-        for art in batch:
-            outcome = self._apply(art, self.stages[:split], ctxs[art.id])
-            if outcome is not None:
-                yield outcome
-            else:
-                alive.append(art)
-        english = [a for a in alive if parse_stage.wants_parse(a)]
+        done: dict[int, Outcome] = {}
+        ctxs = {i: Context(self.settings) for i in range(len(batch))}
+        for i, item in enumerate(batch):
+            if isinstance(item, SitrepError):
+                done[i] = Outcome(error=item, source=str(item.kwargs.get("path", "")))
+            elif (failed := self._apply(item, self.stages[:split], ctxs[i])) is not None:
+                done[i] = failed
+        alive = [(i, a) for i, a in enumerate(batch) if i not in done and isinstance(a, Article)]
+        english = [(i, a) for i, a in alive if parse_stage.wants_parse(a)]
         if english:
             nlp = self.nlp
-            texts = (parse_stage.text_for(a, self.settings) for a in english)
-            for art, doc in zip(english, nlp.pipe(texts, batch_size=self.settings.batch_size)):
-                ctxs[art.id].nlp = nlp
-                ctxs[art.id].doc = doc
+            texts = (parse_stage.text_for(a, self.settings) for _, a in english)
+            for (i, art), doc in zip(english, nlp.pipe(texts, batch_size=self.settings.batch_size)):
+                ctxs[i].nlp, ctxs[i].doc = nlp, doc
                 art.stages[parse_stage.NAME] = parse_stage.version_of(nlp)
-        for art in alive:
-            ctx = ctxs[art.id]
-            if ctx.doc is not None:
-                outcome = self._apply(art, self.stages[split + 1 :], ctx)
-                if outcome is not None:
-                    yield outcome
-                    continue
-            yield Outcome(article=art, source=art.source)
+        for i, art in alive:
+            failed = self._apply(art, self.stages[split + 1 :], ctxs[i]) if ctxs[i].doc is not None else None
+            done[i] = failed or Outcome(article=art, source=art.source)
+        for i in range(len(batch)):
+            yield done[i]
 
     def _apply(self, art: Article, stages: tuple[ModuleType, ...], ctx: Context) -> Outcome | None:
         for stage in stages:

@@ -27,6 +27,8 @@ class Settings:
     )
     prefer_official_model: bool = _s(True, "use en_core_web_sm if it is installed and model is the default")
     batch_size: int = _s(32, "articles per spaCy batch (peak memory grows with it)")
+    workers: int = _s(1, "worker processes for extraction; each loads the model once (2 suits a 2-core machine)")
+    chunk_size: int = _s(64, "articles sent to a worker at a time when workers > 1")
     db: str = _s("sitrep.duckdb", "DuckDB file that ingest writes to and show/query read")
     max_input_bytes: int = _s(20_000_000, "inputs larger than this are rejected with a message")
     max_body_chars: int = _s(200_000, "cleaned bodies are cut to this many characters before parsing")
