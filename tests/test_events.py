@@ -179,3 +179,24 @@ def test_events_without_parse_leave_no_events(make_ctx):
     ctx.doc = None
     events.run(art, ctx)
     assert art.events == []
+
+
+def test_events_reported_would_is_planned(make_ctx):
+    evs = _events(make_ctx, "Norway said on Monday that it would send 300 soldiers to Latvia.").events
+    assert [(e.category, e.status) for e in evs] == [("MOBILIZE", "planned")]
+
+
+def test_events_content_of_a_denial_is_denied(make_ctx):
+    evs = _events(make_ctx, "The Kremlin has again denied that Russia plans to invade Georgia.").events
+    assert evs and all(e.status == "denied" for e in evs)
+
+
+def test_events_past_report_with_later_dated_clause_stays_occurred(make_ctx):
+    evs = _events(make_ctx, "Russia has massed 40,000 troops near Finland for drills that are scheduled to begin on Friday.").events
+    assert evs[0].status == "occurred"
+
+
+def test_events_refusal_targets_the_owner_of_the_demand(make_ctx):
+    text = "Moscow delivered Russian security demands to Washington. NATO has refused to rule out Georgian membership."
+    evs = [e for e in _events(make_ctx, text).events if e.category == "REJECT"]
+    assert evs and evs[0].target is not None and evs[0].target.country == "RU"

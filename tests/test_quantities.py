@@ -51,3 +51,27 @@ def test_quantities_offsets_point_into_the_body():
 
 def test_quantities_years_and_bare_numbers_are_not_counts():
     assert find_quantities("In 2021 the plan had 3 stages.") == []
+
+
+def test_extract_quantities_money_percent_range_and_change() -> None:
+    from sitrep.events.quantities import extract_quantities
+
+    found = extract_quantities("Exports fell 3.5% to $2.1 billion, and between 40 and 60 trucks waited about 12 hours.")
+    got = [(q.value, q.high, q.unit, q.change) for q in found]
+    assert (3.5, None, "percentage", "down") in got
+    assert (2.1e9, None, "dollar", "=") in got
+    assert (40.0, 60.0, "truck", "=") in got
+    assert (12.0, None, "hour", "~") in got
+
+
+def test_extract_quantities_skips_years_dates_and_names() -> None:
+    from sitrep.events.quantities import extract_quantities
+
+    assert extract_quantities("In 2021 the Model 3 sold well on March 4 at 10:30.") == []
+
+
+def test_extract_quantities_vague_counts_are_ranges() -> None:
+    from sitrep.events.quantities import extract_quantities
+
+    q = extract_quantities("Tens of thousands of people marched in the capital.")[0]
+    assert (q.value, q.high, q.unit) == (10000.0, 100000.0, "people")

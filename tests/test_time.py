@@ -76,3 +76,21 @@ def test_time_no_date_expression():
 def test_time_weekday_without_publication_date_is_unresolved():
     m = find_date_mentions("They met Tuesday.")[0]
     assert resolve_date(m, None, "past") is None
+
+
+def test_find_timexes_sunday_publication_and_sunday() -> None:
+    from sitrep.events.time import find_timexes
+
+    text = "The minister said on Sunday that talks will resume on Friday and last two weeks."
+    got = {t.text: (t.type, t.value) for t in find_timexes(text, "2022-02-06")}  # a Sunday
+    assert got["Sunday"] == ("DATE", "2022-02-06")
+    assert got["Friday"] == ("DATE", "2022-02-11")
+    assert ("DURATION", "P2W") in got.values()
+
+
+def test_find_timexes_shapes() -> None:
+    from sitrep.events.time import find_timexes
+
+    text = "Between 7/8/07 and mid-2009, last week, the third quarter, 16:05 UTC and recently."
+    values = [t.value for t in find_timexes(text, "2008-10-15")]
+    assert values == ["2007-07-08", "2009", "2008-W41", "2008-Q3", "2008-10-15T16:05Z", "PAST_REF"]

@@ -57,29 +57,37 @@ def ingest(
     paths: Iterable[str | Path], settings: Settings | None = None, db: str | Path | None = None,
     on_outcome: OnOutcome | None = None,
 ) -> IngestReport:
-    """Read, extract and store; articles already stored are skipped before any parsing."""
+    """Read, extract and store; articles already stored are skipped before any parsing.
+
+    The database file is opened only to write each batch (one transaction) and, at the end,
+    to rebuild what is derived across articles, so readers can open it in between. A killed
+    ingest leaves whole batches; running it again adds the rest and rebuilds."""
     settings = settings or Settings()
     db_path = str(db or settings.db)
     report = IngestReport(db=db_path, run_id=uuid.uuid4().hex[:12])
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     inputs = [str(p) for p in paths]
+    # 1. what is stored already; 2. read, dropping it; 3. run the stages; 4. write per batch
     with Store(db_path) as store:
-        # 1. read, dropping what is already stored; 2. run the stages; 3. write per batch.
-        fresh = _skip_stored(read_inputs(inputs, settings), store, report)
-        batch: list[Article] = []
-        for outcome in Runner(settings).run(fresh):
-            if on_outcome:
-                on_outcome(outcome)
-            if outcome.error:
-                report.errors.append(outcome.error)
-                continue
-            assert outcome.article is not None
-            report.notes.extend(n if outcome.source in n else f"{outcome.source}: {n}" for n in outcome.article.notes)
-            batch.append(outcome.article)
-            if len(batch) >= settings.batch_size:
-                report.added += store.write_batch(batch, report.run_id)
-                batch = []
-        report.added += store.write_batch(batch, report.run_id)
+        stored = store.article_ids()
+    fresh = _skip_stored(read_inputs(inputs, settings), stored, report)
+    batch: list[Article] = []
+    for outcome in Runner(settings).run(fresh):
+        if on_outcome:
+            on_outcome(outcome)
+        if outcome.error:
+            report.errors.append(outcome.error)
+            continue
+        assert outcome.article is not None
+        report.notes.extend(n if outcome.source in n else f"{outcome.source}: {n}" for n in outcome.article.notes)
+        batch.append(outcome.article)
+        if len(batch) >= settings.batch_size:
+            report.added += _write(db_path, batch, report.run_id)
+            batch = []
+    report.added += _write(db_path, batch, report.run_id)
+    # 5. rebuild copies, merged events, disagreements, ledger; record the run
+    with Store(db_path) as store:
+        store.refresh()
         store.record_run({
             "run_id": report.run_id, "started": started,
             "finished": datetime.now(timezone.utc).replace(tzinfo=None),
@@ -89,11 +97,18 @@ def ingest(
     return report
 
 
-def _skip_stored(items: Iterable[Article | SitrepError], store: Store, report: IngestReport,
+def _write(db_path: str, batch: list[Article], run_id: str) -> int:
+    if not batch:
+        return 0
+    with Store(db_path) as store:
+        return store.write_batch(batch, run_id)
+
+
+def _skip_stored(items: Iterable[Article | SitrepError], stored: set[str], report: IngestReport,
                  ) -> Iterator[Article | SitrepError]:
     seen: set[str] = set()
     for item in items:
-        if isinstance(item, Article) and (item.id in seen or store.has_article(item.id)):
+        if isinstance(item, Article) and (item.id in seen or item.id in stored):
             report.unchanged += 1
             continue
         if isinstance(item, Article):

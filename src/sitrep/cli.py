@@ -119,25 +119,111 @@ SHOW_COLUMNS = {
     "quotes": ["speaker_name", "kind", "text", "article_id"],
     "actors": ["name", "kind", "role", "affiliation", "country", "articles", "mentions"],
     "articles": ["id", "published", "language", "title", "source"],
+    "merged": ["id", "date_start", "category", "actor_country", "target_country", "place_name", "quantity",
+               "status", "n_reports", "n_sources", "n_disagreements"],
+}
+QUERY_COLUMNS = {
+    "events": SHOW_COLUMNS["merged"],
+    "reports": ["id", "date_value", "category", "actor_name", "target_name", "place_name", "status", "outlet",
+                "sentence"],
+    "quotes": ["published", "outlet", "speaker_name", "kind", "text"],
+    "actors": ["name", "kind", "country", "role", "affiliation", "articles", "mentions"],
 }
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    what: str = typer.Argument(..., help="events | quotes | actors | articles | an article id (or prefix)"),
+    what: str = typer.Argument(..., help="events | quotes | actors | articles | merged | disagreements | "
+                                         "event ID | an article id (or prefix)"),
+    ident: Optional[str] = typer.Argument(None, help="with 'event': the merged event id (or prefix)"),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
 ) -> None:
-    """Readable tables of what is stored."""
+    """Readable tables of what is stored; `show event ID` explains why reports were merged."""
     try:
         with Store(_settings(ctx, db).db, read_only=True) as store:
-            if what in SHOW_COLUMNS:
+            if what == "event":
+                summary.print_event(out, store.event(ident or ""))
+            elif what == "disagreements":
+                summary.print_disagreements(out, store.disagreements())
+            elif what in SHOW_COLUMNS:
                 out.print(_table(getattr(store, what)(), SHOW_COLUMNS[what], what))
             else:
                 summary.print_article(out, store.article(what))
     except SitrepError as exc:
         _report_error(exc)
         raise typer.Exit(1) from exc
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    kind: str = typer.Argument(..., help="events (merged) | reports (one per sentence) | quotes | actors"),
+    actor: Optional[str] = typer.Option(None, help="actor country code or name"),
+    target: Optional[str] = typer.Option(None, help="target country code or name"),
+    category: Optional[str] = typer.Option(None, help="PLOVER category, e.g. MOBILIZE"),
+    place: Optional[str] = typer.Option(None, help="place name or country code"),
+    since: Optional[str] = typer.Option(None, help="from this ISO date"),
+    until: Optional[str] = typer.Option(None, help="up to this ISO date"),
+    speaker: Optional[str] = typer.Option(None, help="quotes: speaker name contains"),
+    text: Optional[str] = typer.Option(None, help="quotes/reports: every word appears in the text"),
+    name: Optional[str] = typer.Option(None, help="actors: name contains"),
+    limit: int = typer.Option(100, help="at most this many rows (0: all)"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table"),
+    db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
+) -> None:
+    """Filtered events, quotes or actors, as a table or JSON."""
+    filters = {"actor": actor, "target": target, "category": category, "place": place, "since": since,
+               "until": until, "speaker": speaker, "text": text, "name": name}
+    try:
+        with Store(_settings(ctx, db).db, read_only=True) as store:
+            rows = store.find(kind, limit=limit or None, **{k: v for k, v in filters.items() if v})
+    except SitrepError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from exc
+    if as_json:
+        sys.stdout.writelines(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    else:
+        summary.print_rows(out, rows, kind, QUERY_COLUMNS.get(kind))
+
+
+@app.command()
+def ledger(
+    ctx: typer.Context,
+    actor: Optional[str] = typer.Option(None, help="actor country code, e.g. US"),
+    place: Optional[str] = typer.Option(None, help="place country code or name, e.g. PL"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of tables"),
+    db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
+) -> None:
+    """The force-posture ledger: troop movements per place over time, with every source."""
+    try:
+        with Store(_settings(ctx, db).db, read_only=True) as store:
+            rows = store.ledger(actor, place)
+    except SitrepError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from exc
+    if as_json:
+        sys.stdout.writelines(json.dumps({**r, "sources": json.loads(r["sources"])}, ensure_ascii=False,
+                                         default=str) + "\n" for r in rows)
+    else:
+        summary.print_ledger(out, rows)
+
+
+@app.command()
+def refresh(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
+) -> None:
+    """Rebuild copies, merged events, disagreements and the ledger from what is stored."""
+    try:
+        with Store(_settings(ctx, db).db) as store:
+            store.refresh(force=True)
+            counts = store.counts(("articles", "events", "article_copies", "merged_events", "disagreements",
+                                   "ledger"))
+    except SitrepError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from exc
+    out.print(", ".join(f"{n} {t}" for t, n in counts.items()))
 
 
 @app.command("eval")
@@ -183,10 +269,10 @@ def export(
     ctx: typer.Context,
     fmt: str = typer.Argument(..., help=" | ".join(FORMATS)),
     out_path: Path = typer.Option(..., "--out", help="File to write"),
-    table: Optional[str] = typer.Option(None, help="Table for csv/parquet (default: events)"),
+    table: Optional[str] = typer.Option(None, help="Table for csv/parquet/sqlite (default: events; sqlite: all)"),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
 ) -> None:
-    """Export the store (jsonl records; csv/parquet tables)."""
+    """Export the store: jsonl records, csv/parquet tables, geojson, graphml/gexf network, plover, sqlite."""
     try:
         with Store(_settings(ctx, db).db, read_only=True) as store:
             n = export_store(store, fmt, out_path, table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rich.console import Console
@@ -81,3 +82,60 @@ def print_demo(out: Console, store: Store) -> None:
     out.print(_rows_table("troop numbers", ["actor", "to", "from", "number", "status", "date", "source"],
                           [[r["actor_country"], r["place_name"], r["origin_name"], r["text"], r["status"],
                             r["date_value"], r["source"].rsplit("/", 1)[-1]] for r in troops]))
+
+
+def print_event(out: Console, ev: dict[str, Any]) -> None:
+    """One merged event: its fields, every report, why they were joined, where they differ."""
+    out.print(f"[bold]{ev['id']}[/bold]  {ev['category']} ({ev['mode'] or '-'})  "
+              f"{ev['actor_name'] or ev['actor_country'] or '?'} -> {ev['target_name'] or ev['target_country'] or '-'}"
+              f"  at {ev['place_name'] or '?'}  {ev['date_start'] or '?'}..{ev['date_end'] or ''}  {ev['status']}"
+              f"  {ev['quantity'] or ''}")
+    out.print(f"{ev['n_reports']} reports from {ev['n_sources']} sources (syndicated copies count once)")
+    out.print(_rows_table("reports", ["event", "outlet", "published", "copy of", "offsets", "status", "numbers",
+                                      "sentence"],
+                          [[s["event_id"], s["outlet"], s["published"], s["copy_of"],
+                            f"{s['article_id'][:8]}[{s['span_start']}:{s['span_end']}]", s["status"],
+                            s["quantities"], s["sentence"]] for s in ev["sources"]]))
+    out.print(_rows_table("why these reports were joined", ["report", "with", "score", "reasons"],
+                          [[lk["event_a"], lk["event_b"], f"{lk['score']:.2f}", "; ".join(lk["reasons"])]
+                           for lk in ev["links"]]))
+    if ev["disagreements"]:
+        print_disagreements(out, ev["disagreements"], title="where the reports differ")
+
+
+def print_disagreements(out: Console, rows: list[dict[str, Any]], title: str = "disagreements") -> None:
+    """Each differing value with the outlets that give it."""
+    def outlets(r: dict[str, Any]) -> str:
+        names = r["outlets"]
+        return ", ".join(json.loads(names) if isinstance(names, str) else names)
+
+    out.print(_rows_table(title, ["event", "what", "field", "value", "sources", "outlets"],
+                          [[r.get("merged_id", ""), " ".join(str(r.get(k) or "") for k in
+                                                              ("category", "actor_country", "place_name")).strip(),
+                            r["field"], r["value"], r["n_sources"], outlets(r)] for r in rows]))
+
+
+def print_ledger(out: Console, rows: list[dict[str, Any]]) -> None:
+    """The force-posture ledger, one timeline per place."""
+    columns = ["date", "actor", "unit", "from", "number", "status", "sources", "outlets", "event"]
+    by_place: dict[str, list[list[Any]]] = {}
+    for r in rows:
+        place = r["place_name"] or "(place not reported)"
+        if r["place_country"]:
+            place += f" ({r['place_country']})"
+        span = f"{r['date_start'] or '?'}" + (f"..{r['date_end']}" if r["date_end"] and r["date_end"] != r["date_start"]
+                                             else "")
+        outlets = sorted({s["outlet"] or "" for s in json.loads(r["sources"])})
+        by_place.setdefault(place, []).append([span, r["actor_country"], r["unit"], r["origin_name"],
+                                               r["number_text"], r["status"], r["n_sources"], ", ".join(outlets),
+                                               r["merged_id"]])
+    for place, table_rows in by_place.items():
+        out.print(_rows_table(place, columns, table_rows))
+    if not rows:
+        out.print("no deployments recorded")
+
+
+def print_rows(out: Console, rows: list[dict[str, Any]], title: str, columns: list[str] | None = None) -> None:
+    """Query results as a table (the given columns, or every column)."""
+    cols = columns or (list(rows[0]) if rows else [])
+    out.print(_rows_table(f"{title} ({len(rows)})", cols, [[r.get(c) for c in cols] for r in rows]))

@@ -7,6 +7,7 @@ Non-English bodies get ``language`` and an E202 note; the parse stage skips them
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import E, SitrepError
@@ -18,6 +19,7 @@ from .language import detect_language
 from .published import TEXT_DATE_PARAGRAPHS, resolve_published
 
 _BYLINE_EDGE = " \t·•|,;:-–—"
+_BY_PREFIX = re.compile(r"^(?:by|par|por|von|di)\s+", re.IGNORECASE)
 
 NAME = "clean"
 VERSION = "1"
@@ -41,9 +43,10 @@ def run(article: Article, ctx: Any) -> None:
     # 3. dateline and publication date
     found = find_dateline(body)
     article.dateline = found[0] if found else None
-    hints = [*labelled.dates, *labelled.captions, *labelled.body[:TEXT_DATE_PARAGRAPHS]]
+    hints = [*labelled.captions, *labelled.body[:TEXT_DATE_PARAGRAPHS]]
     iso, source, note = resolve_published(
-        article.published, article.published_source, meta_date, article.url, article.dateline, hints
+        article.published, article.published_source, meta_date, article.url, article.dateline, hints,
+        labelled.dates,
     )
     article.published, article.published_source = iso, source
     if note:
@@ -64,6 +67,7 @@ def _labelled(article: Article) -> tuple[Labelled, str | None]:
     labelled.title = page.title
     labelled.captions = page.captions + [c for c in labelled.captions if c not in page.captions]
     labelled.boilerplate = page.boilerplate + labelled.boilerplate
+    labelled.dates = page.date_lines + labelled.dates
     if page.author and not labelled.bylines:
         labelled.bylines.append(page.author)
     if page.url and not article.url:
@@ -76,4 +80,4 @@ def _byline(lines: list[str]) -> str | None:
     if not lines:
         return None
     line = lines[0].strip().strip(_BYLINE_EDGE)
-    return (line[3:] if line.lower().startswith("by ") else line).strip(_BYLINE_EDGE) or None
+    return _BY_PREFIX.sub("", line).strip(_BYLINE_EDGE) or None

@@ -11,7 +11,7 @@ from .resources import months
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_URL = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)|/(\d{4})(\d{2})(\d{2})/")
+URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)|/(\d{4})(\d{2})(\d{2})/")
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class FoundDate:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = "|".join(sorted(months(), key=len, reverse=True))
     mdy = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-    dmy = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({names})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+    # "2 February 2022", "8 février 2022", "1er mars 2022", "19. November 2019", "19 de novembro de 2019"
+    dmy = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+                     re.IGNORECASE)
     return mdy, dmy
 
 
@@ -80,7 +82,7 @@ def date_from_url(url: str | None) -> str | None:
     """A date in a URL path ("/2022/02/02/", "/2022-02-02", "/20220202/"), or None."""
     if not url:
         return None
-    m = _URL.search(url)
+    m = URL_DATE.search(url)
     if not m:
         return None
     parts = m.groups()[:3] if m[1] else m.groups()[3:]

@@ -13,7 +13,7 @@ _BULLETS = " \t•|·›»«‹*#>"
 # Closing quotes/brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]»"
 _TERMINAL = ".!?…:;"
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7}\s*[,|]?.{0,40}$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|par|por|von|di)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7}\s*[,|]?.{0,40}$", re.IGNORECASE)
 
 MIN_PROSE_WORDS = 4  # a line with final punctuation and this many words reads as a sentence
 LONG_LINE_WORDS = 16  # a line this long is prose even without final punctuation

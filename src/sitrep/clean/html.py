@@ -11,6 +11,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .features import is_date_line
 from .flattened import classify
 
 # Dates from <meta>/<time>/JSON-LD only: a date guessed from the running text is found
@@ -25,6 +26,8 @@ _UNCLOSED_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)(?=<(?!/title))", re.IGNOR
 # trafilatura's baseline fallback returns one blob with paragraph breaks lost; a blob this
 # long is re-split along the page's block elements.
 RESPLIT_MIN_CHARS = 200
+MAX_DATE_LINES = 3  # printed date lines kept from a page (the first ones: the article's own)
+MAX_DATE_LINE_CHARS = 120
 RESPLIT_MIN_COVER = 0.8  # the re-split lines must cover this share of the blob, else keep it
 
 
@@ -37,6 +40,7 @@ class Extracted:
     captions: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     date: str | None = None
+    date_lines: list[str] = field(default_factory=list)  # printed date lines ("Published ..."), page order
     author: str | None = None
     url: str | None = None
 
@@ -65,7 +69,7 @@ def extract_html(html: str) -> Extracted:
     tree = parse_tree(html)
     if tree is None:
         return Extracted()
-    out = Extracted(captions=take_captions(tree))
+    out = Extracted(captions=take_captions(tree), date_lines=printed_dates(tree))
     doc = _trafilatura(tree)
     if doc is not None and doc.text and doc.text.strip():
         out.title, out.author, out.url, out.date = doc.title, doc.author, doc.url, doc.date
@@ -83,6 +87,17 @@ def extract_html(html: str) -> Extracted:
     if out.date is None:
         out.date = _htmldate(tree)
     return out
+
+
+def printed_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """The first few lines of the page's visible text that are a date ("Published Nov. 19, 2019")."""
+    found = []
+    for line in page_text(_copy(tree)).split("\n\n"):
+        if len(line) <= MAX_DATE_LINE_CHARS and is_date_line(line):
+            found.append(line)
+            if len(found) >= MAX_DATE_LINES:
+                break
+    return found
 
 
 def _trafilatura(tree: lxml.html.HtmlElement) -> trafilatura.settings.Document | None:

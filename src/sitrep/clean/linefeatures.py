@@ -14,11 +14,13 @@ from collections import Counter
 import numpy as np
 
 from . import features as f
+from . import resources
 
 # Final rule labels (``flattened.rule_labels``) given to the model as one-hot features.
 RULE_LABELS = ("body", "title", "caption", "byline", "date", "boilerplate", "dup")
-NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # lines whose own features are appended to a line's
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)  # lines whose own features are appended to a line's
 WINDOWS = (3, 10)  # half-widths of the windows over which prose density is averaged
+ANCHOR_SHARE = 0.6  # a line with this share of the first line's words repeats the headline
 _URLISH = re.compile(r"https?://|www\.|@\w|\.com\b|\.org\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[|•·›»]")
 _QUOTES = "\"“”«»"
@@ -67,19 +69,45 @@ def _base(line: str, label: str, count: int, longest: int) -> list[float]:
     ]
 
 
+def _content(line: str, stops: frozenset[str]) -> set[str]:
+    return {w.lower() for w in f.words(line) if len(w) > 2 and w.lower() not in stops}
+
+
+def _vocabulary(lines: list[str], labels: list[str]) -> np.ndarray:
+    """Topic coherence: overlap with the page's first line (its <title>) and with the rule body.
+
+    Related-story teasers and sidebars talk about something else; body lines share words
+    with the headline and with each other. The headline's repeat marks where the article starts.
+    """
+    stops = resources.stopwords()
+    content = [_content(ln, stops) for ln in lines]
+    title = content[0] if content else set()
+    body_vocab: Counter[str] = Counter()
+    for c, lb in zip(content, labels):
+        if lb == "body":
+            body_vocab.update(c)
+    anchor = next((i for i in range(1, len(lines)) if title and len(content[i] & title) >= ANCHOR_SHARE * len(title)), 0)
+    rows = []
+    for i, (c, lb) in enumerate(zip(content, labels)):
+        own = 1 if lb == "body" else 0
+        shared = sum(1 for w in c if body_vocab[w] - own > 0)
+        rows.append([len(c & title) / len(c) if c else 0.0, shared / len(c) if c else 0.0,
+                     float(i > anchor > 0), (i - anchor) / max(len(lines), 1)])
+    return np.array(rows, dtype=float).reshape(len(lines), 4)
+
+
 def _page_context(base: np.ndarray) -> np.ndarray:
     """Per-line position and density features: where the line sits among the page's prose."""
     n = base.shape[0]
     prose = base[:, BASE_NAMES.index("prose")]
-    body = base[:, BASE_NAMES.index("rule_body")]
     chars = np.expm1(base[:, BASE_NAMES.index("log_chars")] * 6)
     prose_chars = chars * prose
     total = max(float(prose_chars.sum()), 1.0)
     cum = np.cumsum(prose_chars) / total
     cols = [np.arange(n) / max(n - 1, 1), cum, np.full(n, math.log1p(n) / 8)]
     for half in WINDOWS:
-        cols.append(_window_mean(prose, half))
-        cols.append(_window_mean(body, half))
+        for name in WINDOW_FEATURES:
+            cols.append(_window_mean(base[:, BASE_NAMES.index(name)], half))
     return np.stack(cols, axis=1)
 
 
@@ -92,7 +120,10 @@ def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
     return (cum[hi] - cum[lo]) / (hi - lo)
 
 
-CONTEXT_NAMES = ("position", "prose_before", "page_lines", *(f"{k}_w{h}" for h in WINDOWS for k in ("prose", "body")))
+# Base features averaged over each window around the line.
+WINDOW_FEATURES = ("prose", "rule_body", "chrome", "short_menu", "stop_ratio", "log_chars")
+CONTEXT_NAMES = ("position", "prose_before", "page_lines", *(f"{k}_w{h}" for h in WINDOWS for k in WINDOW_FEATURES),
+                 "title_overlap", "body_overlap", "after_anchor", "from_anchor")
 
 
 def feature_names() -> list[str]:
@@ -109,7 +140,7 @@ def page_matrix(lines: list[str], labels: list[str]) -> np.ndarray:
     longest = max((len(ln) for ln in lines), default=1)
     base = np.array([_base(ln, lb, counts[ln], longest) for ln, lb in zip(lines, labels)], dtype=float)
     base = base.reshape(len(lines), len(BASE_NAMES))
-    parts = [base, _page_context(base)]
+    parts = [base, _page_context(base), _vocabulary(lines, labels)]
     n = len(lines)
     for off in NEIGHBOUR_OFFSETS:
         shifted = np.zeros_like(base)

@@ -105,6 +105,8 @@ def model_info() -> dict[str, Any] | None:
 def apply_model(model: LineModel, lines: list[str], labels: list[str]) -> list[str]:
     """Rule labels revised by the model: it decides body vs not-body, except on protected labels."""
     body = model.decide(page_matrix(lines, labels))
+    if not body.any():
+        return labels  # the model found nothing: the rules' region is a better guess than no body
     out = []
     for label, is_body in zip(labels, body):
         if label in model.protected:

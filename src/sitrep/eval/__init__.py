@@ -21,6 +21,7 @@ TASKS: dict[str, str] = {
     "events": "events",
     "dates": "dates",
     "quantities": "quantities",
+    "merge": "merge",
 }
 
 

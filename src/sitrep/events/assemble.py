@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..ids import fact_id
 from ..schema import Article, Event, EventDate, Provenance, Quantity
-from .coding import Trigger, actor_ref, object_of, reporter_of, scope, target_ref
+from .coding import Trigger, actor_ref, demand_owner, object_of, reporter_of, scope, target_ref
 from .participants import Resolver
 from .places import event_places, place_from_token
 from .quantities import find_quantities
@@ -50,6 +50,20 @@ def _anchor(sent: Span, m: DateMention) -> Token | None:
     return tok
 
 
+def _in_other_clause(anchor: Token | None, trigger: Token) -> bool:
+    """True when a date hangs in a relative/adverbial clause the trigger is not part of
+    ("massed troops for drills that are scheduled to start on Thursday")."""
+    if anchor is None:
+        return False
+    trigger_line = {trigger.i, *(t.i for t in trigger.ancestors)}
+    for tok in [anchor, *anchor.ancestors]:
+        if tok.i in trigger_line:
+            return False
+        if tok.dep_ in ("relcl", "acl", "advcl"):
+            return True
+    return False
+
+
 def event_date(trig: Trigger, sent: Span, mentions: list[DateMention], published: str | None) -> EventDate | None:
     """The date of a trigger's event from the sentence's date mentions (None without one)."""
     if not mentions:
@@ -60,7 +74,7 @@ def event_date(trig: Trigger, sent: Span, mentions: list[DateMention], published
     picked = next(((m, a) for m, a in anchors if a is not None and a in chain), None)
     if picked is None and reporter is not None:
         picked = next(((m, a) for m, a in anchors if a is reporter), None)
-    if picked is None and len(anchors) == 1:
+    if picked is None and len(anchors) == 1 and not _in_other_clause(anchors[0][1], trig.token):
         picked = anchors[0]
     if picked is None:
         return None
@@ -108,6 +122,8 @@ def build(trig: Trigger, sent: Span, sc: SentenceContext) -> Candidate | None:
     if actor is None or not (actor.country or actor.id):
         return None
     target = target_ref(trig, resolver, actor)
+    if target is None and trig.entry["category"] == "REJECT":
+        target = demand_owner(trig, resolver)
     if trig.entry.get("needs_target") and target is None:
         return None
     date = event_date(trig, sent, mentions, article.published)

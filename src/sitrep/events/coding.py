@@ -252,3 +252,29 @@ def scope(trig: Trigger, others: set[int]) -> list[Token]:
         out += [t for t in tok.head.lefts] + [tok.head]
     return sorted(out, key=lambda t: t.i)
 
+
+
+DEMAND_LOOKBACK = 3  # sentences searched back for the demand a refusal answers
+
+
+def demand_owner(trig: Trigger, resolver: Resolver) -> ActorRef | None:
+    """Whose demand a refusal with no target of its own answers: the owner of the nearest
+    demand noun in this or the previous sentences ("Russian security demands" -> RU)."""
+    from .participants import np_tokens
+
+    sent = trig.token.sent
+    doc = sent.doc
+    first = sent.start
+    for _ in range(DEMAND_LOOKBACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for tok in reversed(doc[first : trig.token.i]):
+        if tok.pos_ != "NOUN" or not _in_class(tok, "@demand"):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        ref = resolver.resolve(poss) if poss is not None else None
+        code = ref.country if ref is not None else resolver._modifier_code(np_tokens(tok)[:-1])
+        if code:
+            return ref or ActorRef(None, country_name(code) or code, code, [tok.idx, tok.idx + len(tok.text)])
+    return None

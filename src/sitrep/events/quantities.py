@@ -141,3 +141,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         found.append(hit[0])
         i = hit[1]
     return found
+
+
+from .measures import Measure, extract_quantities  # noqa: E402  (the general extractor, re-exported)
+
+__all__ = ["Measure", "extract_quantities", "find_quantities"]

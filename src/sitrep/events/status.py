@@ -62,6 +62,27 @@ def verbs_of(chain: list[Token]) -> list[Token]:
     return out
 
 
+REPORTED_FUTURE = frozenset({"would", "'d"})  # the back-shifted "will" of reported speech
+
+
+def _reported_in_past(tok: Token) -> bool:
+    """True when the trigger's clause is the complement of a past-tense reporting verb ("said")."""
+    cur = tok
+    for _ in range(MAX_CHAIN):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.tag_ == "VBD":
+            return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+        cur = cur.head
+    return False
+
+
+def _denied_report(chain: list[Token]) -> bool:
+    """True when the clause is the content of a denial ("denied that it plans to invade")."""
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in word_set("status", "denial_frames")
+
+
 def tense_of(tok: Token) -> Tense:
     """past / present / future of the clause a token belongs to."""
     chain = governors(tok)
@@ -98,7 +119,7 @@ def event_status(
     negs = word_set("status", "negations")
     if any(a.dep_ == "neg" and a.lower_ in negs for t in verbs_of(chain) for a in _aux(t)):
         return "denied"
-    if set(lemmas) & word_set("status", "denial_frames"):
+    if set(lemmas) & word_set("status", "denial_frames") or _denied_report(chain):
         return "denied"
     if set(lemmas) & word_set("status", "threat_frames"):
         return "threatened"
@@ -109,13 +130,16 @@ def event_status(
 
 def _modal_status(tok: Token, chain: list[Token], lemmas: list[str], date_: EventDate | None, published: str | None) -> Status:
     words = {a.lower_ for t in verbs_of(chain) for a in _aux(t)}
+    if words & REPORTED_FUTURE and _reported_in_past(tok):
+        return "planned"  # "said it would send": a future seen from a past report
     if words & (word_set("status", "hypothetical_aux") | word_set("status", "hypothetical_adverbs")):
         return "hypothetical"
     if set(lemmas) & word_set("status", "hypothetical_frames"):
         return "hypothetical"
     if words & word_set("status", "future_aux") or set(lemmas) & word_set("status", "planned_frames"):
         return "planned"
-    if date_ is not None and published and date_.value > published[:10] and date_.precision == "day":
+    future_date = date_ is not None and published and date_.value > published[:10] and date_.precision == "day"
+    if future_date and tense_of(tok) != "past":  # a dated past-tense report stays occurred
         return "planned"
     return "occurred"
 

@@ -170,3 +170,8 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
     if m.kind == "phrase":
         return _resolve_phrase(m, pub, span)
     return _resolve_explicit(m, pub, tense, span)
+
+
+from .timex import Timex, find_timexes  # noqa: E402  (TIMEX-style finder over a whole text, re-exported)
+
+__all__ = ["DateMention", "Timex", "find_date_mentions", "find_timexes", "resolve_date", "weekday_date"]

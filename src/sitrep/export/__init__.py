@@ -1,44 +1,35 @@
-"""Exports from the store: one function per format, chosen by name.
+"""Exports from the store: one module per format, chosen by name.
 
-``jsonl`` writes one extract record per article (the ``sitrep extract`` contract);
-``csv`` and ``parquet`` write one stored table (events by default) through DuckDB's COPY.
+``jsonl`` writes one extract record per article (the ``sitrep extract`` contract), ``csv``
+and ``parquet`` one stored table (events by default), ``geojson`` merged events with
+coordinates, ``graphml``/``gexf`` the actor network, ``plover`` merged events with every
+report, ``sqlite`` the whole record as a file Datasette opens.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import E, SitrepError
-from ..store import TABLES, Store
+from ..store import Store
+from .geojson import export_geojson
+from .graph import export_gexf, export_graphml
+from .plover import export_plover
+from .sqlite import export_sqlite
+from .tables import export_csv, export_jsonl, export_parquet
 
+Exporter = Callable[[Store, Path, "str | None"], int]
 
-def export_jsonl(store: Store, out: Path, table: str = "articles") -> int:
-    """One article record (extract JSON) per line; returns the number of lines."""
-    rows = store.query("SELECT record FROM articles ORDER BY id")
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(json.loads(row["record"]), ensure_ascii=False) + "\n")
-    return len(rows)
-
-
-def _copy(fmt: str) -> Callable[[Store, Path, str], int]:
-    def export(store: Store, out: Path, table: str = "events") -> int:
-        if table not in TABLES:
-            raise SitrepError(E.E701, format=f"{fmt} table {table}", choices=", ".join(TABLES))
-        escaped = str(out).replace("'", "''")
-        store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY 1) TO '{escaped}' (FORMAT {fmt})")
-        return int(store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-    export.__doc__ = f"The stored table as {fmt.upper()}; returns the number of rows."
-    return export
-
-
-FORMATS: dict[str, Callable[[Store, Path, str], int]] = {
+FORMATS: dict[str, Exporter] = {
     "jsonl": export_jsonl,
-    "csv": _copy("csv"),
-    "parquet": _copy("parquet"),
+    "csv": export_csv,
+    "parquet": export_parquet,
+    "geojson": export_geojson,
+    "graphml": export_graphml,
+    "gexf": export_gexf,
+    "plover": export_plover,
+    "sqlite": export_sqlite,
 }
 
 
@@ -46,5 +37,4 @@ def export(store: Store, fmt: str, out: str | Path, table: str | None = None) ->
     """Write the store in ``fmt`` to ``out``; returns the number of records written."""
     if fmt not in FORMATS:
         raise SitrepError(E.E701, format=fmt, choices=", ".join(FORMATS))
-    func = FORMATS[fmt]
-    return func(store, Path(out), table) if table else func(store, Path(out))
+    return FORMATS[fmt](store, Path(out), table)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlparse
 
+from ..clean import neardup
 from ..schema import Article, Place, Provenance
 
 
@@ -17,12 +20,58 @@ def _place(p: Place | None) -> list[Any]:
     return [p.name, p.country] if p else [None, None]
 
 
+ARTICLE_COLUMNS = (
+    "id, source, format, url, title, published, published_source, language, byline, dateline, body,"
+    " captions, boilerplate, notes, stages, record, run_id, ingested_at, outlet"
+)
+
+
+def outlet(art: Article) -> str:
+    """Who published an article: the URL's host, else the name of the file it was read from."""
+    if art.url:
+        host = urlparse(art.url).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    return PurePosixPath(art.source.split("#", 1)[0]).stem
+
+
 def article_row(art: Article, record: str, run_id: str | None, now: datetime) -> list[Any]:
     return [
         art.id, art.source, art.format, art.url, art.title, art.published, art.published_source,
         art.language, art.byline, art.dateline, art.body, json.dumps(art.captions),
         json.dumps(art.boilerplate), json.dumps(art.notes), json.dumps(art.stages), record, run_id, now,
+        outlet(art),
     ]
+
+
+def mention_rows(art: Article) -> list[list[Any]]:
+    return [
+        [a.id, art.id, i, start, end, art.body[start:end]]
+        for a in art.actors
+        for i, (start, end) in enumerate(a.mentions)
+    ]
+
+
+def _place_row(event_id: str, art: Article, role: str, idx: int, p: Place) -> list[Any]:
+    span = p.span or [None, None]
+    return [event_id, art.id, role, idx, p.name, p.country, p.lat, p.lon, p.kind, span[0], span[1]]
+
+
+def place_rows(art: Article) -> list[list[Any]]:
+    out = []
+    for e in art.events:
+        pairs = [("place", 0, e.place), ("origin", 0, e.origin)]
+        pairs += [("destination", i, p) for i, p in enumerate(e.destinations)]
+        out.extend(_place_row(e.id, art, role, i, p) for role, i, p in pairs if p is not None)
+    return out
+
+
+def minhash_rows(art: Article) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The article's MinHash signature row and its LSH band-key rows (none for short bodies)."""
+    sig = neardup.signature(art.body)
+    if sig is None:
+        return [], []
+    return [[art.id, sig]], [[art.id, band, key] for band, key in neardup.band_keys(sig)]
 
 
 def actor_rows(art: Article) -> list[list[Any]]:

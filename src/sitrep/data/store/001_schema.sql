@@ -1,4 +1,4 @@
--- sitrep store, schema version 1. Offsets index into articles.body.
+-- sitrep store, migration 1 (schema version 1). Offsets index into articles.body.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, stages JSON,

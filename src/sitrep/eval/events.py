@@ -1,0 +1,203 @@
+"""Score event coding against PLV (PLOVER) and the PETRARCH-2 GSR file (CAMEO).
+
+As ``shared/eval/README.md`` describes:
+
+1. PLV ``plv_train.jsonl``, given the two gold mentions: category accuracy and macro-F1 over
+   the 15 PLV classes, and quad accuracy. The classifier (``events.classify``) is scored by
+   5-fold cross-validation (trained on 4 folds, scored on the 5th; folds by sentence); the
+   verb dictionary alone ("rules": the first dictionary word between the mentions) is scored
+   too. The verb dictionary was written by hand, not from PLV sentences.
+2. PLV end-to-end: the pipeline runs on each sentence; a predicted event matches a gold one
+   when its category (mapped to PLV names) is equal and its actor/target spans overlap the
+   gold source/target (an implicit side is ignored); one-to-one.
+3. CAMEO ``petr2_gsr_validation.jsonl``: standard match (same 2-digit root, same actor codes:
+   ISO-3 plus a role code) and lenient match (same PLOVER category, same first 3 letters);
+   predictions on ``noevents`` records are false positives.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..countries import alpha3
+from ..events import classify
+from ..events.lexicon import load
+from ..schema import ActorRef, Article, Event
+from ..settings import Settings
+from .common import find_file, read_jsonl, run_on_bodies
+from .metrics import prf
+
+FOLDS = 5
+SEED = 0  # fold assignment: sentences shuffled with this seed
+PLV_NAMES = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+QUADS = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "COOPERATE": 2, "AID": 2, "YIELD": 2, "REQUEST": 3, "ACCUSE": 3,
+         "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "MOBILIZE": 4, "SANCTION": 4, "COERCE": 4, "ASSAULT": 4}
+Span = tuple[int, int] | None
+
+
+def _span(e: dict[str, Any], side: str) -> Span:
+    return None if e.get(f"{side}_start") is None else (e[f"{side}_start"], e[f"{side}_end"])
+
+
+def plv_examples(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One example per gold pair: text, spans, label, record id."""
+    return [
+        {"id": r["id"], "text": r["text"], "s": _span(e, "source"), "t": _span(e, "target"), "y": e["plover"]}
+        for r in records for e in r["events"]
+    ]
+
+
+def folds(ids: list[str], k: int = FOLDS) -> dict[str, int]:
+    """Record id -> fold number (shuffled with SEED)."""
+    order = sorted(set(ids))
+    random.Random(SEED).shuffle(order)
+    return {rid: i % k for i, rid in enumerate(order)}
+
+
+def class_scores(gold: list[str], pred: list[str | None]) -> dict[str, Any]:
+    """Accuracy and macro-F1 over the gold classes, with per-class P/R/F1."""
+    per: dict[str, Any] = {}
+    for c in sorted(set(gold)):
+        tp = sum(g == p == c for g, p in zip(gold, pred))
+        per[c] = prf(tp, sum(p == c for p in pred), tp, sum(g == c for g in gold))
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    macro = statistics.mean(v["f1"] for v in per.values()) if per else 0.0
+    return {"accuracy": round(acc, 4), "macro_f1": round(macro, 4), "classes": per}
+
+
+def rules_predict(ex: dict[str, Any]) -> str | None:
+    """The verb dictionary alone: the category of the first dictionary word between the mentions."""
+    rule = next((f[5:] for f in classify.features(ex["text"], ex["s"], ex["t"]) if f.startswith("RULE=")), None)
+    return PLV_NAMES.get(rule, rule) if rule else None
+
+
+def cv_predict(examples: list[dict[str, Any]]) -> tuple[list[str | None], dict[str, int]]:
+    """Classifier predictions for every example, each from a model trained on the other folds."""
+    fold_of = folds([e["id"] for e in examples])
+    feats = [classify.features(e["text"], e["s"], e["t"]) for e in examples]
+    preds: list[str | None] = [None] * len(examples)
+    for k in range(FOLDS):
+        train_i = [i for i, e in enumerate(examples) if fold_of[e["id"]] != k]
+        model = classify.train([feats[i] for i in train_i], [examples[i]["y"] for i in train_i])
+        for i, e in enumerate(examples):
+            if fold_of[e["id"]] == k:
+                preds[i] = model.predict(feats[i])
+    return preds, fold_of
+
+
+def _overlap(a: list[int] | None, b: Span) -> bool:
+    return b is None or (a is not None and a[0] < b[1] and b[0] < a[1])
+
+
+def plv_end_to_end(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
+    """Pipeline events vs gold pairs: same PLV category, overlapping actor/target spans, one-to-one."""
+    tp = n_pred = n_gold = 0
+    for rec, art in zip(records, articles):
+        gold = plv_examples([rec])
+        n_gold += len(gold)
+        n_pred += len(art.events)
+        used: set[int] = set()
+        for g in gold:
+            for i, ev in enumerate(art.events):
+                if i in used or PLV_NAMES.get(ev.category, ev.category) != g["y"]:
+                    continue
+                if _overlap(ev.actor.span if ev.actor else None, g["s"]) and _overlap(ev.target.span if ev.target else None, g["t"]):
+                    used.add(i)
+                    tp += 1
+                    break
+    return prf(tp, n_pred, tp, n_gold)
+
+
+@lru_cache(maxsize=1)
+def _cameo_plover() -> dict[str, Any]:
+    return load("cameo_actors")
+
+
+def cameo_actor(ref: ActorRef | None, article: Article) -> str:
+    """A CAMEO actor code for a participant: ISO-3 (or IGO code) plus a role code."""
+    if ref is None:
+        return "---"
+    table = _cameo_plover()
+    if ref.country in table["groups"]:
+        return table["groups"][ref.country]
+    base = (alpha3(ref.country) if ref.country else None) or "---"
+    actor = next((a for a in article.actors if a.id == ref.id), None) if ref.id else None
+    words = " ".join(x for x in (ref.name, actor.role if actor else None, actor.affiliation if actor else None) if x).lower()
+    padded = f" {words} "
+    for code, cues in table["roles"]:
+        if any(f" {c} " in padded for c in cues):
+            return base + code
+    return base
+
+
+def _triples(events: list[Event], article: Article) -> list[tuple[str, str, str, str]]:
+    out = []
+    for ev in events:
+        root = (ev.cameo or "")[:2]
+        out.append((cameo_actor(ev.actor, article), cameo_actor(ev.target, article), root, ev.category))
+    return out
+
+
+def cameo_scores(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
+    """Standard and lenient P/R/F1 on the GSR file, one-to-one per sentence."""
+    c: Counter[str] = Counter()
+    for rec, art in zip(records, articles):
+        preds = _triples(art.events, art)
+        gold = [] if rec.get("noevents") else rec["events"]
+        c["gold"] += len(gold)
+        c["pred"] += len(preds)
+        for kind, same in (("standard", _standard), ("lenient", _lenient)):
+            used: set[int] = set()
+            for g in gold:
+                hit = next((i for i, p in enumerate(preds) if i not in used and same(g, p)), None)
+                if hit is not None:
+                    used.add(hit)
+                    c[kind] += 1
+    return {k: prf(c[k], c["pred"], c[k], c["gold"]) for k in ("standard", "lenient")}
+
+
+def _standard(g: dict[str, Any], p: tuple[str, str, str, str]) -> bool:
+    return g["code"][:2] == p[2] and g["source"] == p[0] and g["target"] == p[1]
+
+
+def _lenient(g: dict[str, Any], p: tuple[str, str, str, str]) -> bool:
+    gold_cat = g.get("plover_mapped")
+    return gold_cat is not None and gold_cat == p[3] and g["source"][:3] == p[0][:3] and g["target"][:3] == p[1][:3]
+
+
+def run_aligned(records: list[dict[str, Any]], settings: Settings) -> list[Article]:
+    """The pipeline's article for each record, in record order (an empty one when a record failed)."""
+    done = {a.id: a for a in run_on_bodies([(r["id"], r["text"], r.get("date")) for r in records], settings)}
+    return [done.get(r["id"]) or Article(id=r["id"], source=r["id"], raw=r["text"], body=r["text"]) for r in records]
+
+
+def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
+    """PLV given-mentions (rules; classifier by 5-fold CV), PLV end-to-end and GSR CAMEO scores."""
+    plv = read_jsonl(find_file(data, "plv_train.jsonl", "events"), "events")
+    examples = plv_examples(plv)
+    gold = [e["y"] for e in examples]
+    preds, _ = cv_predict(examples)
+    clf = class_scores(gold, preds)
+    rules = class_scores(gold, [rules_predict(e) for e in examples])
+    quad_acc = sum(QUADS.get(p or "", 0) == QUADS[g] for g, p in zip(gold, preds)) / len(gold)
+    e2e = plv_end_to_end(plv, run_aligned(plv, settings))
+    gsr = read_jsonl(find_file(data, "petr2_gsr_validation.jsonl", "events"), "events")
+    cameo = cameo_scores(gsr, run_aligned(gsr, settings))
+    result = dict(cameo["standard"])
+    result.update(
+        task="events",
+        tuned_on=("classifier: 5-fold CV on plv_train.jsonl (features/L2 chosen by the same CV); "
+                  "verb dictionary and CAMEO role table: hand-written, not read from PLV or GSR"),
+        plv_classifier_cv={"precision": clf["macro_f1"], "recall": clf["macro_f1"], "f1": clf["macro_f1"], "n": len(gold), "accuracy": clf["accuracy"]},
+        plv_rules={"precision": rules["macro_f1"], "recall": rules["macro_f1"], "f1": rules["macro_f1"], "n": len(gold), "accuracy": rules["accuracy"]},
+        plv_accuracy_cv=clf["accuracy"], plv_macro_f1_cv=clf["macro_f1"], plv_quad_accuracy_cv=round(quad_acc, 4),
+        plv_rules_accuracy=rules["accuracy"], plv_rules_macro_f1=rules["macro_f1"],
+        plv_end_to_end=e2e, cameo_standard=cameo["standard"], cameo_lenient=cameo["lenient"],
+        plv_classes_cv=clf["classes"],
+    )
+    return result

@@ -1,0 +1,304 @@
+"""Every quantity in a sentence: money, percentages, measures, counts with their noun, ranges.
+
+``extract_quantities(text)`` reads a sentence left to right. At each number (digits, digits with
+a scale "2.8bn", number words "five", "a dozen") it reads: 1. a currency before it ("$", "US$",
+"€"); 2. a scale after it ("million", "m"); 3. a range ("4 to 5", "$7/$9", "between 2 and 3");
+4. a unit from ``units.json`` ("%", "mph", "year-old"), else the counted noun that follows;
+5. the change from the words before it ("more than" >, "about" ~, "rose" up, "fell" down).
+Dates, times, years and identifiers ("Section 427") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import load
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-zμ°]+|\S")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+MAX_NOUN_WORDS = 3  # words of a counted noun phrase ("public housing properties")
+MAX_UNIT_TOKENS = 4  # tokens a unit may span ("degrees", "km / h", "miles per hour")
+CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
+TREND_LOOKBACK = 5  # tokens before a number searched for "rose", "fell"
+YEAR_RANGE = (1800, 2100)  # bare integers in this range with no unit are years, not quantities
+SKIP_BEFORE = frozenset({"no", "number", "section", "row", "room", "route", "page", "chapter", "article", "#", "version", "season", "game", "week", "level", "grade", "phase", "round"})
+
+NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "and", "or", "but", "with", "from", "about", "some", "over", "under", "only", "just", "nearly", "almost", "around"})
+
+Tok = tuple[str, int, int]
+
+
+@dataclass
+class Measure:
+    """One quantity: value (the low end of a range), high end, canonical unit, change symbol, span."""
+
+    value: float
+    high: float | None
+    unit: str  # canonical unit name; "-" when none
+    change: str  # = ~ > < up down
+    start: int
+    end: int
+    text: str
+    noun: str | None = None  # the counted noun as written ("troops")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return load("units")
+
+
+@lru_cache(maxsize=1)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_data()[key])
+
+
+def _low(toks: list[Tok], i: int) -> str:
+    return toks[i][0].lower() if 0 <= i < len(toks) else ""
+
+
+def _joined(text: str, toks: list[Tok], i: int, j: int) -> str:
+    """Tokens i..j-1 as written, lower-cased, inner whitespace collapsed."""
+    return " ".join(text[toks[i][1] : toks[j - 1][2]].lower().split())
+
+
+def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | None:
+    """(value, index after, had a scale) for a number starting at token i."""
+    word = _low(toks, i)
+    nums = _data()["word_numbers"]
+    if _DIGITS.match(word):
+        if re.search(r",\d{1,2}(?!\d)", word):
+            return None
+        value, k = float(word.replace(",", "")), i + 1
+    elif word in nums and word not in ("hundred", "half"):
+        value, k = float(nums[word]), i + 1
+        if _low(toks, k) == "-" and _low(toks, k + 1) in nums and nums[_low(toks, k + 1)] < 10 and value >= 20:
+            value, k = value + nums[_low(toks, k + 1)], k + 2
+    elif word == "a" and _low(toks, i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
+        value, k = (12.0 if _low(toks, i + 1) == "dozen" else 1.0), i + 1 + (_low(toks, i + 1) == "dozen")
+    else:
+        return None
+    scales = _data()["scales"]
+    scaled = False
+    while k < len(toks) and _low(toks, k) in scales:
+        adjacent = toks[k][1] == toks[k - 1][2]
+        short = len(_low(toks, k)) <= 3
+        if short and not adjacent:
+            break
+        value, k, scaled = value * scales[_low(toks, k)], k + 1, True
+    return value, k, scaled
+
+
+def _currency(text: str, toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """The currency written just before token i and the index where it starts."""
+    prefix = _data()["prefix"]
+    for back in (2, 1):
+        j = i - back
+        if j >= 0 and _joined(text, toks, j, i).replace(" ", "") in prefix:
+            return prefix[_joined(text, toks, j, i).replace(" ", "")], j
+    return None
+
+
+def _unit(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """A unit from the table starting at token k (a hyphen right after the number skipped)."""
+    units = _data()["units"]
+    start = k + 1 if _low(toks, k) == "-" and k > 0 and toks[k][1] == toks[k - 1][2] else k
+    for j in range(min(len(toks), start + MAX_UNIT_TOKENS), start, -1):
+        form = _joined(text, toks, start, j)
+        if form in units:
+            if form in _words("ambiguous_short_units") and toks[start][1] != toks[start - 1][2]:
+                continue  # "5V", "35m": ambiguous short units only when written against the number
+            return units[form], j
+    return None
+
+
+def singular(word: str) -> str:
+    """A plain English singular ("categories" -> "category", "troops" -> "troop")."""
+    irregular = {"people": "people", "men": "man", "women": "woman", "children": "child", "police": "police", "feet": "foot"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """The counted noun right after the number ("5,700 categories", "35m of its devices")."""
+    stop = _words("stop_nouns")
+    if _low(toks, k) == "of" and _low(toks, k + 1) in ("its", "their", "the", "his", "her", "our"):
+        k += 2
+        while k + 1 < len(toks) and toks[k][0][:1].isupper() and toks[k + 1][0].isalpha():
+            k += 1
+    j = k
+    while j < len(toks) and j - k < MAX_NOUN_WORDS:
+        word = _low(toks, j)
+        if not word.isalpha() or word in stop or word in _words("months") or toks[j][0][:1].isupper():
+            break
+        j += 1
+        if word.endswith("s") and not word.endswith("ss"):
+            break  # the plural head noun ends the phrase
+    words = [_low(toks, x) for x in range(k, j)]
+    if len(words) > 1 and not words[-1].endswith("s"):
+        words, j = words[:1], k + 1  # no plural head: only the first word is safe
+    while len(words) > 1 and words[0].endswith(("ing", "ed")):
+        words.pop(0)  # "rushing yards", "recorded songs": participles are not part of the unit
+    if not words:
+        return None
+    return " ".join(words[:-1] + [singular(words[-1])]), j
+
+
+def _change(toks: list[Tok], i: int) -> str:
+    """The change cue before token i: a qualifier phrase, else a rise/fall verb."""
+    changes = _data()["changes"]
+    for back in (1, 2):
+        if _low(toks, i - back) in _data()["near_trend"]:
+            return _data()["near_trend"][_low(toks, i - back)]
+    for back in range(CHANGE_LOOKBACK, 0, -1):
+        j = i - back
+        if j >= 0:
+            phrase = " ".join(_low(toks, x) for x in range(j, i))
+            if phrase in changes:
+                return changes[phrase]
+    for j in range(i - 1, max(-1, i - TREND_LOOKBACK - 1), -1):
+        word = _low(toks, j)
+        if _DIGITS.match(word) or word in ("to", "at", "from", "of", ",", "and"):
+            break
+        if word in _words("up_words"):
+            return "up"
+        if word in _words("down_words"):
+            return "down"
+    return "="
+
+
+def _is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool) -> bool:
+    """Years, days of months, clock times, ordinals and identifiers are not quantities."""
+    word, prev, nxt = _low(toks, i), _low(toks, i - 1), _low(toks, k)
+    months = _words("months")
+    if prev.rstrip(".") in months or nxt.rstrip(".") in months or (prev == "." and _low(toks, i - 2) in months):
+        return True
+    if nxt == ":" or prev == ":" or nxt in ("st", "nd", "rd", "th") or prev in SKIP_BEFORE:
+        return True
+    if nxt in ("a", "p") and _low(toks, k + 1) == ".":
+        return True
+    if i > 0 and (toks[i - 1][2] == toks[i][1] and toks[i - 1][0].isalpha() or _is_name(toks, i - 1)):
+        return True  # "S23", "Model 3", "S&P 500": part of a name
+    year = _DIGITS.match(word) and "," not in word and "." not in word and not scaled
+    return bool(year and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(word) == 4)
+
+
+def _is_name(toks: list[Tok], j: int) -> bool:
+    """True for a capitalised word inside the sentence that is no cue word ("Model" in "Model 3")."""
+    word = toks[j][0] if j >= 0 else ""
+    return j > 0 and word[:1].isupper() and word.lower() not in _data()["changes"] and word.lower() not in NAME_STOP | _words("months")
+
+
+def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
+    """"dozens of people", "tens of thousands of dollars": a range with the counted noun."""
+    vague = _data()["vague"]
+    for n in (3, 1):
+        phrase = " ".join(_low(toks, x) for x in range(i, i + n))
+        if phrase in vague and _low(toks, i + n) == "of":
+            unit = _unit(text, toks, i + n + 1)
+            noun = unit or _noun(toks, i + n + 1)
+            if noun is None:
+                return None
+            low, high = vague[phrase]
+            s, e = toks[i][1], toks[noun[1] - 1][2]
+            return Measure(float(low), float(high), noun[0], _change(toks, i), s, e, text[s:e]), noun[1]
+    return None
+
+
+def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float, int, bool] | None:
+    link = _low(toks, k)
+    if link in ("-", "–", "to", "/") or (between and link == "and"):
+        j = k + 1
+        cur = _currency(text, toks, j + 1) if _low(toks, j) in _data()["prefix"] or _low(toks, j) in ("us", "hk") else None
+        if cur is not None or _low(toks, j) == "$":
+            j += 1 + (_low(toks, j) in ("us", "hk"))
+        return _number(text, toks, j)
+    return None
+
+
+def _read(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
+    num = _number(text, toks, i)
+    if num is None:
+        return _vague(text, toks, i)
+    value, k, scaled = num
+    cur = _currency(text, toks, i)
+    if cur is None and _is_date_or_id(toks, i, k, value, scaled):
+        return None
+    start = cur[1] if cur else i
+    high = None
+    lead = {_low(toks, start - x) for x in (1, 2, 3)}
+    end_range = _range_end(text, toks, k, "between" in lead) if _low(toks, start - 1) != "by" else None
+    unit = _unit(text, toks, k) if end_range is None and lead & {"between", "from"} else None
+    if unit is not None and _low(toks, unit[1]) in ("to", "and", "-"):
+        end_range = _range_end(text, toks, unit[1], "between" in lead)
+        second = _unit(text, toks, end_range[1]) if end_range is not None else None
+        if second is None or second[0] != unit[0]:
+            end_range = None
+    if end_range is not None and end_range[0] > value:
+        high, k2, scaled2 = end_range
+        if scaled2 and not scaled:
+            value = _rescale(value, high)
+        k = k2
+        if cur is None and _is_date_or_id(toks, k - 1, k, high, scaled2):
+            return None
+    unit = _unit(text, toks, k)
+    noun = None
+    if cur is not None:
+        name = cur[0]
+    elif unit is not None:
+        name, k = unit
+    else:
+        found = _noun(toks, k)
+        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()):
+            return None
+        name, noun = (found[0], toks[k][0]) if found else ("-", None)
+        k = found[1] if found else k
+    name, k = _rate(text, toks, k, name)
+    s, e = toks[start][1], toks[k - 1][2]
+    return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+
+
+def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
+    """"$3500 a month", "$62 per share": the unit becomes "dollar per month"."""
+    if _low(toks, k) not in ("per", "a", "an", "/") or name == "-":
+        return name, k
+    rates = _data()["rate_words"]
+    for n in (2, 1):
+        if k + n < len(toks):
+            form = singular(_joined(text, toks, k + 1, k + 1 + n))
+            unit = _data()["units"].get(form) or rates.get(form)
+            if unit and (form in rates or _low(toks, k) == "per"):
+                return f"{name} per {unit}", k + 1 + n
+    return name, k
+
+
+def _rescale(low: float, high: float) -> float:
+    """"4 to 5 thousand": the low end takes the high end's scale when it is far smaller."""
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if high >= scale and low < 1000 and low * scale <= high:
+            return low * scale
+    return low
+
+
+def extract_quantities(text: str) -> list[Measure]:
+    """Every quantity in ``text``, in order; spans are offsets into ``text``."""
+    toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[Measure] = []
+    i = 0
+    while i < len(toks):
+        hit = _read(text, toks, i)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[0])
+        i = max(hit[1], i + 1)
+    return found

@@ -1,0 +1,35 @@
+"""Actor identity across articles: one global key per actor record.
+
+When ``sitrep.actors.identity.resolve`` exists (rows with id, article_id, name, kind, role,
+affiliation, country -> {actor id: global key}) it decides; until then actors are grouped
+by (kind, lower-cased name, country). This module is the one hook between the two.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+Resolver = Callable[[list[dict[str, Any]]], dict[str, str]]
+
+
+def fallback_resolve(actors: list[dict[str, Any]]) -> dict[str, str]:
+    """Group by (kind, name, country): exact names only, no aliases."""
+    return {a["id"]: f"{a['kind']}|{(a['name'] or '').strip().lower()}|{a['country'] or ''}" for a in actors}
+
+
+def resolver() -> Resolver:
+    """The identity resolver of ``sitrep.actors.identity`` if present, else the fallback."""
+    try:
+        module = importlib.import_module("sitrep.actors.identity")
+    except ImportError:
+        return fallback_resolve
+    return getattr(module, "resolve", fallback_resolve)
+
+
+def actor_keys(actors: list[dict[str, Any]]) -> dict[str, str]:
+    """Actor id -> global key for every actor row (ids the resolver leaves out fall back)."""
+    keys = fallback_resolve(actors)
+    keys.update(resolver()(actors))
+    return keys
