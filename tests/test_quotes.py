@@ -119,14 +119,15 @@ def test_quotes_no_speaker_stays_unattributed(make_ctx):
 def test_quotes_continuation_in_same_paragraph(make_ctx):
     body = '"We are ready," Colonel Ivo Saar said. "Our units have trained for this all winter."'
     q = _one(_run(make_ctx, body), "trained for this")
-    assert q.speaker_name == "Ivo Saar" and q.cue is None
+    assert q.speaker_name == "Ivo Saar" and q.cue == "said"
+    assert len(q.spans) == 2 and "We are ready" in q.text  # one statement, two spans (as PolNeAR)
 
 
 def test_quotes_indirect_said_that(make_ctx):
     body = "Interior Minister Lena Moritz said that the border crossings would reopen on Friday."
     q = _one(_run(make_ctx, body), "border crossings would reopen", kind="indirect")
     assert q.speaker_name == "Lena Moritz"
-    assert q.text == "the border crossings would reopen on Friday"
+    assert q.text == "that the border crossings would reopen on Friday"  # PolNeAR keeps the complementiser
 
 
 def test_quotes_indirect_said_day_without_that(make_ctx):
@@ -185,3 +186,46 @@ def test_quotes_two_hundred_quotes(make_ctx):
     direct = [q for q in found if q.kind == "direct"]
     assert len(direct) == 200
     assert all(q.speaker_name == names[i % len(names)] for i, q in enumerate(direct))
+
+
+def test_quotes_belief_and_intention(make_ctx):
+    body = "Mayor Ana Petrescu believes that the tram line will pay for itself. She vowed to finish it by 2027."
+    found = _run(make_ctx, body)
+    q = _one(found, "tram line will pay")
+    assert q.kind == "indirect" and q.cue == "believes" and q.speaker_name == "Ana Petrescu"
+    q = _one(found, "to finish it by 2027")
+    assert q.cue == "vowed" and q.speaker_name == "Ana Petrescu"
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "She"
+
+
+def test_quotes_unnamed_source_keeps_its_words(make_ctx):
+    body = "Two senior officials said the convoy had been delayed by shelling near the bridge."
+    q = _one(_run(make_ctx, body), "convoy had been delayed")
+    assert q.speaker is None and q.speaker_name is None
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "Two senior officials"
+
+
+def test_quotes_clause_with_partial_quote_is_one_statement(make_ctx):
+    body = 'Nils Berg said the new levy was "a tax on the poor" and would be repealed.'
+    found = _run(make_ctx, body)
+    q = _one(found, "tax on the poor")
+    assert q.kind == "partial" and q.text.startswith("the new levy") and len(found) == 1
+
+
+def test_quotes_split_over_sentence_end_is_one_statement(make_ctx):
+    body = '“The pipes froze overnight,” engineer Rosa Tamm said. “We lost pressure in three districts.”'
+    q = _one(_run(make_ctx, body), "pipes froze")
+    assert len(q.spans) == 2 and "three districts" in q.text and q.speaker_name == "Rosa Tamm"
+
+
+def test_quotes_doubled_apostrophe_marks(make_ctx):
+    body = "''The harvest came in early this year,'' farmer Jaan Ilves said."
+    q = _one(_run(make_ctx, body), "harvest came in early")
+    assert q.kind == "direct" and q.speaker_name == "Jaan Ilves"
+    assert q.text == "The harvest came in early this year"
+
+
+def test_quotes_called_object_with_label(make_ctx):
+    body = 'Opposition leader Kai Rebane called the budget "a recipe for debt."'
+    q = _one(_run(make_ctx, body), "recipe for debt")
+    assert q.cue == "called" and q.speaker_name == "Kai Rebane" and q.text.startswith("the budget")

@@ -24,6 +24,7 @@ TOKEN = re.compile(r"\w+")
 QUOTE_MARKS = ('"', "“", "”")
 EDGE = " \t\n\r\"'“”‘’.,;:!?—–-()[]"
 LENIENT_MIN = 0.5
+ROLES = ("source", "cue", "content")
 
 
 def _trimmed(text: str, spans: list[list[int]]) -> frozenset[tuple[int, int]]:
@@ -74,6 +75,8 @@ def _match(text: str, gold: list[dict[str, Any]], preds: list[Quote]) -> list[tu
 
 
 def _is_marked(text: str, g: dict[str, Any]) -> bool:
+    """The README's test, applied alike to gold and predicted contents (with their marks:
+    a predicted direct quote's spans exclude them, so one character around each is read)."""
     return any(m in text[c["start"]:c["end"]] for c in g["content"] for m in QUOTE_MARKS)
 
 
@@ -83,9 +86,14 @@ def evaluate(data: Path, settings: Settings, split: str = "dev") -> dict[str, An
     c: Counter[str] = Counter()
     for rec, art in zip(records, run_on_bodies(items, settings)):
         _score_article(rec, art.quotes, c)
+    return summarise(c, split, len(records))
+
+
+def summarise(c: Counter[str], split: str, articles: int) -> dict[str, Any]:
+    """The report from the counts ``_score_article`` accumulated."""
     result = prf(c["lenient_tp"], c["pred"], c["lenient_tp"], c["gold"])
     result.update(
-        task="quotes", split=split, articles=len(records),
+        task="quotes", split=split, articles=articles,
         exact=prf(c["exact_tp"], c["pred"], c["exact_tp"], c["gold"]),
         marked=prf(c["m_tp"], c["m_pred"], c["m_tp"], c["m_gold"]),
         unmarked=prf(c["u_tp"], c["pred"] - c["m_pred"], c["u_tp"], c["gold"] - c["m_gold"]),
@@ -93,8 +101,41 @@ def evaluate(data: Path, settings: Settings, split: str = "dev") -> dict[str, An
         speaker_accuracy_pronoun=_ratio(c["spk_ok_pron"], c["pron"]),
         speaker_accuracy_named=_ratio(c["spk_ok"] - c["spk_ok_pron"], c["lenient_tp"] - c["pron"]),
         cue_accuracy=_ratio(c["cue_ok"], c["lenient_tp"]),
+        counts={k: c[k] for k in ("gold", "pred", "lenient_tp", "exact_tp", "m_gold", "m_pred", "pron")},
     )
+    for role in ROLES:
+        result[f"token_{role}"] = prf(c[f"tok_{role}_tp"], c[f"tok_{role}_pred"], c[f"tok_{role}_tp"], c[f"tok_{role}_gold"])
     return result
+
+
+def _token_roles(text: str, spans: dict[str, list[list[int]]]) -> dict[int, str]:
+    """Start offset of each \\w+ token -> the role whose span covers it."""
+    out: dict[int, str] = {}
+    for role, pieces in spans.items():
+        for s, e in pieces:
+            for m in TOKEN.finditer(text, s, e):
+                out[m.start()] = role
+    return out
+
+
+def _score_tokens(text: str, gold: list[dict[str, Any]], preds: list[Quote], c: Counter[str]) -> None:
+    """Token-level source/cue/content labels (PolNeAR labels never overlap)."""
+    g_spans: dict[str, list[list[int]]] = {r: [] for r in ROLES}
+    p_spans: dict[str, list[list[int]]] = {r: [] for r in ROLES}
+    for g in gold:
+        g_spans["content"] += [[x["start"], x["end"]] for x in g["content"]]
+        for role in ("source", "cue"):
+            if g.get(role):
+                g_spans[role].append([g[role]["start"], g[role]["end"]])
+    for p in preds:
+        p_spans["content"] += p.spans
+        p_spans["source"] += [p.speaker_span] if p.speaker_span else []
+        p_spans["cue"] += [p.cue_span] if p.cue_span else []
+    gt, pt = _token_roles(text, g_spans), _token_roles(text, p_spans)
+    for role in ROLES:
+        c[f"tok_{role}_gold"] += sum(1 for r in gt.values() if r == role)
+        c[f"tok_{role}_pred"] += sum(1 for r in pt.values() if r == role)
+        c[f"tok_{role}_tp"] += sum(1 for i, r in pt.items() if r == role and gt.get(i) == role)
 
 
 def _ratio(a: int, b: int) -> float:
@@ -107,10 +148,11 @@ def _score_article(rec: dict[str, Any], preds: list[Quote], c: Counter[str]) -> 
     c["pred"] += len(preds)
     marked = [_is_marked(text, g) for g in gold]
     c["m_gold"] += sum(marked)
-    c["m_pred"] += sum(any(m in p.text for m in QUOTE_MARKS) or p.kind != "indirect" for p in preds)
+    c["m_pred"] += sum(_is_marked(text, {"content": [{"start": max(s - 1, 0), "end": e + 1} for s, e in p.spans]}) for p in preds)
     gold_exact = Counter(_trimmed(text, [[x["start"], x["end"]] for x in g["content"]]) for g in gold)
     pred_exact = Counter(_trimmed(text, p.spans) for p in preds)
     c["exact_tp"] += sum((gold_exact & pred_exact).values())
+    _score_tokens(text, gold, preds, c)
     for gi, pi in _match(text, gold, preds):
         g, p = gold[gi], preds[pi]
         c["lenient_tp"] += 1

@@ -1,7 +1,8 @@
 """The quotes stage: direct, partial and indirect quotes, each with its speaker (an actor).
 
 Steps: 1. quotation marks (``marks``); 2. direct and partial quotes with cue and speaker
-(``direct``); 3. reported speech without marks (``indirect``); 4. records, in text order.
+(``direct``); 3. reported speech, beliefs and intentions (``indirect``), reconciled with the quotes
+(``merge``); 4. records, in text order.
 Speakers are found through the actors' mention offsets (``speaker``), so this stage reads
 the coreference the actors stage wrote and never re-does it.
 """
@@ -13,12 +14,13 @@ from typing import Any
 from ..ids import fact_id
 from ..schema import Article, Provenance, Quote
 from . import direct, indirect, marks
+from .merge import merge
 from .cues import Layout
 from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
@@ -39,14 +41,13 @@ def run(article: Article, ctx: Any) -> None:
     segments = marks.find(body)  # 1
     layout = Layout(doc, body, segments)
     index = ActorIndex(article.actors)
-    drafts = direct.build(layout, segments, index)  # 2
-    drafts += indirect.build(layout, index)  # 3
-    drafts.sort(key=lambda d: d.spans[0][0])
+    directs = direct.build(layout, segments, index)  # 2
+    drafts = merge(body, directs, indirect.build(layout, index))  # 3
     article.quotes = [_record(article, body, d) for d in drafts]  # 4
 
 
 def _confidence(d: Draft) -> float:
-    if d.speaker is None:
+    if d.speaker is None or d.speaker.actor is None:
         conf = CONF_UNATTRIBUTED
     elif d.continued:
         conf = CONF_CONTINUED
@@ -57,12 +58,13 @@ def _confidence(d: Draft) -> float:
 
 def _record(article: Article, body: str, d: Draft) -> Quote:
     sp = d.speaker
+    actor = sp.actor if sp is not None else None
     return Quote(
         id=fact_id("Q", article.id, d.kind, d.spans[0][0], d.spans[0][1]),
         text=" ".join(body[s:e] for s, e in d.spans),
         kind=d.kind,  # type: ignore[arg-type]
-        speaker=sp.actor.id if sp else None,
-        speaker_name=sp.actor.name if sp else None,
+        speaker=actor.id if actor else None,
+        speaker_name=actor.name if actor else None,
         cue=d.cue.text if d.cue is not None else None,
         spans=[list(s) for s in d.spans],
         speaker_span=list(sp.span) if sp else None,

@@ -4,7 +4,8 @@
 end, a comma or colon: `X declared, "..."`, `"...," X said`). "partial": a fragment
 inside the reporter's sentence (`troops are "not going to fight" ..., X said`). A quote
 split by its attribution (`"...," he said, "..."`) is one quote with two spans. A
-direct quote with no cue of its own continues the previous quote of its paragraph.
+direct quote with no cue of its own continues the previous attributed quote of its
+paragraph (another span of it). A cue-less partial quote is dropped (a title, a scare quote).
 """
 
 from __future__ import annotations
@@ -92,8 +93,10 @@ def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Dr
         d.cue = split or cue_mod.pick(layout.cues_in(*layout.frame(start, end)), start, end)
         if d.cue is not None:
             d.speaker = resolve(layout.doc, d.cue, index, body)
-        elif d.kind == "direct" and drafts:
-            _continue(layout, drafts[-1], d)
+        elif d.kind == "partial":
+            continue  # a cue-less fragment is a title or a scare quote, not a statement
+        elif drafts and _continue(layout, drafts[-1], d):
+            continue
         drafts.append(d)
     return drafts
 
@@ -104,9 +107,12 @@ def _no_comma(body: str, span: list[int]) -> list[int]:
     return [s, e - 1] if e - 1 > s and body[e - 1] == "," else [s, e]
 
 
-def _continue(layout: Layout, prev: Draft, d: Draft) -> None:
-    """A cue-less direct quote right after an attributed one in the same paragraph: same speaker."""
+def _continue(layout: Layout, prev: Draft, d: Draft) -> bool:
+    """A cue-less direct quote after an attributed one in the same paragraph continues it
+    (`"...," she said. "..."`): one statement with one more span. True when joined."""
     same_par = layout.paragraph(prev.segments[-1].close) == layout.paragraph(d.segments[0].open)
-    if same_par and prev.speaker is not None:
-        d.speaker = prev.speaker
-        d.continued = True
+    if same_par and prev.cue is not None and prev.kind == "direct":
+        prev.spans += d.spans
+        prev.segments += d.segments
+        return True
+    return False

@@ -1,7 +1,8 @@
 """Quotation marks in a body: straight and typographic pairs, quotes over several paragraphs.
 
 A quote opened by `"` or `“` is closed by the next `"` or `”`. Single marks (‘ ’) inside
-are content (nested quotes); apostrophes never start a quote. When a paragraph ends
+are content (nested quotes); a single apostrophe never starts a quote, a doubled one
+('') is a straight double mark. When a paragraph ends
 inside a quote and the next paragraph opens with a mark, the quote continues there (the
 newspaper convention for a quote running over paragraphs); otherwise the quote ends with
 its paragraph, marked unclosed.
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 OPENERS = frozenset({"\"", "“"})
 CLOSERS = frozenset({"\"", "”"})
+DOUBLED = "''"
 
 
 @dataclass
@@ -46,13 +48,13 @@ def find(body: str) -> list[Segment]:
     cur: Segment | None = None
     piece = 0
     while i < n:
-        c = body[i]
+        c, w = _mark_at(body, i)
         if cur is None:
             if c in OPENERS:
-                cur, piece = Segment(open=i, close=i), i + 1
+                cur, piece = Segment(open=i, close=i), i + w
         elif c in CLOSERS:
             _add(cur, body, piece, i)
-            cur.close = i + 1
+            cur.close = i + w
             out.append(cur)
             cur = None
         elif c == "“":
@@ -60,20 +62,29 @@ def find(body: str) -> list[Segment]:
         elif c == "\n":
             j = _next_nonspace(body, i)
             _add(cur, body, piece, i)
-            if j < n and body[j] in OPENERS:
-                piece, i = j + 1, j + 1  # the quote runs on into the next paragraph
+            jc, jw = _mark_at(body, j)
+            if j < n and jc in OPENERS:
+                piece, i = j + jw, j + jw  # the quote runs on into the next paragraph
                 continue
             cur.close, cur.closed = i, False
             if cur.pieces:
                 out.append(cur)
             cur = None
-        i += 1
+        i += w
     if cur is not None:
         _add(cur, body, piece, n)
         cur.close, cur.closed = n, False
         if cur.pieces:
             out.append(cur)
     return out
+
+
+def _mark_at(body: str, i: int) -> tuple[str, int]:
+    """The character at i and its width; a doubled apostrophe ('' as some papers print a
+    quotation mark) reads as one straight double mark."""
+    if body.startswith(DOUBLED, i) and not body.startswith(DOUBLED, i + 1):
+        return "\"", 2
+    return (body[i], 1) if i < len(body) else ("", 1)
 
 
 def _add(seg: Segment, body: str, s: int, e: int) -> None:

@@ -25,13 +25,16 @@ MAX_CLIMB = 3
 # after it in start order; how many to look back over.
 _LOOKBACK = 8
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+# Longest run of words before a source's head read as part of its mention.
+MAX_SOURCE_PREMODS = 6
 
 
 @dataclass
 class Speaker:
-    """The actor found for a cue, and the mention it was read from."""
+    """The actor found for a cue (None when the source is no actor: "officials", "a poll"),
+    and the mention it was read from."""
 
-    actor: Actor
+    actor: Actor | None
     span: list[int]
     fallback: bool = False  # found by the last-named-person rule, not by the actors' coreference
 
@@ -89,7 +92,8 @@ def _adjacent_name(cue: Token) -> Token | None:
 
 
 def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | None:
-    """The speaker of a cue, or None when no actor can be named."""
+    """The speaker of a cue: an actor with its mention; or, when the source names no actor,
+    only the source's words (actor None); None when the cue has no source."""
     subj = subject_of(cue)
     if subj is None:
         return None
@@ -101,7 +105,15 @@ def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | Non
         hit = index.last_named_person(subj.idx, body)
         if hit is not None:
             return Speaker(hit[0], [subj.idx, subj.idx + len(subj.text)], fallback=True)
-    return None
+    return Speaker(None, _source_span(subj))
+
+
+def _source_span(subj: Token) -> list[int]:
+    """The source's words up to its head ("a senior State Department official")."""
+    left = subj.left_edge if subj.left_edge.i >= subj.i - MAX_SOURCE_PREMODS else subj
+    while left.i < subj.i and (left.is_punct or left.is_space):
+        left = left.nbor(1)
+    return [left.idx, subj.idx + len(subj.text)]
 
 
 def _candidates(subj: Token) -> list[Token]:

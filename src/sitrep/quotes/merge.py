@@ -1,0 +1,83 @@
+"""One attribution per statement: reconcile quotes found from marks with clauses found from cues.
+
+A reported clause that contains a quotation (`said the deployment is "not permanent"`)
+becomes one partial quote: the clause, with the quotation inside. A clause that is
+nothing but a quotation (`"We are ready," she said`) is left to the direct quote, which
+takes the clause's cue and speaker when it has none. A clause that ends inside a
+quotation is stretched to the quotation's end. Nested clauses ("said X believes Y")
+are kept only at the outer level, as PolNeAR annotates one role per token.
+"""
+
+from __future__ import annotations
+
+from .direct import Draft
+
+_MARKS = "\"“”"
+# Words of a clause outside quotation marks below which the clause *is* the quotation.
+MAX_UNQUOTED_WORDS = 1
+
+
+def _bounds(d: Draft) -> tuple[int, int]:
+    return d.spans[0][0], d.spans[-1][1]
+
+
+def _seg_bounds(d: Draft) -> tuple[int, int]:
+    return d.segments[0].open, d.segments[-1].close
+
+
+def _unquoted_words(body: str, s: int, e: int, quoted: list[tuple[int, int]]) -> int:
+    text = list(body[s:e])
+    for qs, qe in quoted:
+        for i in range(max(qs, s), min(qe, e)):
+            text[i - s] = " "
+    return len([w for w in "".join(text).split() if any(ch.isalnum() for ch in w)])
+
+
+def _kind(body: str, s: int, e: int) -> str:
+    if body[s] in _MARKS and body[e - 1] in _MARKS:
+        return "direct"
+    return "partial" if any(m in body[s:e] for m in _MARKS) else "indirect"
+
+
+def _absorb(body: str, clause: Draft, directs: list[Draft]) -> Draft | None:
+    """Merge the direct quotes overlapping a clause into it; None when a direct quote should win."""
+    s, e = _bounds(clause)
+    hits = [d for d in directs if _seg_bounds(d)[0] < e and s < _seg_bounds(d)[1]]
+    if not hits:
+        return clause
+    quoted = [(d2.open, d2.close) for d in hits for d2 in d.segments]
+    if _unquoted_words(body, s, e, quoted) <= MAX_UNQUOTED_WORDS or any(len(d.segments) > 1 for d in hits):
+        for d in hits:
+            if d.cue is None and clause.cue is not None:
+                d.cue, d.speaker, d.continued = clause.cue, clause.speaker, False
+        return None
+    if any(_seg_bounds(d)[0] < s for d in hits):
+        return None  # the clause starts inside a quotation: the quotation is the statement
+    e = max(e, max(_seg_bounds(d)[1] for d in hits))
+    clause.spans = [[s, e]]
+    clause.kind = _kind(body, s, e)
+    for d in hits:
+        d.kind = "absorbed"
+    return clause
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop clauses lying inside another clause's content."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: (_bounds(x)[0], -_bounds(x)[1])):
+        if out and _bounds(d)[1] <= _bounds(out[-1])[1] and _bounds(d)[0] >= _bounds(out[-1])[0]:
+            continue
+        out.append(d)
+    return out
+
+
+def merge(body: str, directs: list[Draft], clauses: list[Draft]) -> list[Draft]:
+    """Directs and clauses as one list of statements, in text order."""
+    kept = []
+    for c in _outermost(clauses):
+        m = _absorb(body, c, directs)
+        if m is not None:
+            kept.append(m)
+    out = [d for d in directs if d.kind != "absorbed"] + kept
+    out.sort(key=lambda d: d.spans[0][0])
+    return out
