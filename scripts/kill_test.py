@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +27,10 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
-SITREP = [str(Path(sys.executable).parent / "sitrep"), "--set", "batch_size=2", "ingest"]
+# The CLI run from a frozen copy of the source (set up in main), so that edits others make to the
+# shared tree during the test cannot change what the stages produce between two runs.
+SITREP = [sys.executable, "-c", "from sitrep.cli import app; app()", "--set", "batch_size=2", "ingest"]
+ENV = dict(os.environ)
 TABLES = ("articles", "actors", "quotes", "events", "quantities", "mentions", "places", "article_minhash",
           "neardup_keys", "article_copies", "merged_events", "event_sources", "disagreements", "ledger")
 
@@ -34,7 +38,7 @@ TABLES = ("articles", "actors", "quotes", "events", "quantities", "mentions", "p
 def ingest(corpus: Path, db: Path, kill_after: float | None) -> bool:
     """Run one ingest; kill it after ``kill_after`` seconds. True when it was killed."""
     with subprocess.Popen([*SITREP, str(corpus), "--db", str(db)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL) as proc:
+                          stderr=subprocess.DEVNULL, env=ENV) as proc:
         if kill_after is None:
             proc.wait()
             return False
@@ -100,6 +104,8 @@ def main() -> int:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(ROOT / "src", Path(tmp) / "src", ignore=shutil.ignore_patterns("__pycache__"))
+        ENV["PYTHONPATH"] = str(Path(tmp) / "src")
         clean_db, db = Path(tmp) / "clean.duckdb", Path(tmp) / "killed.duckdb"
         t0 = time.monotonic()
         ingest(args.corpus, clean_db, None)

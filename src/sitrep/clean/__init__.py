@@ -1,7 +1,9 @@
 """Clean stage: from the raw input to title, body, captions, boilerplate, date and language.
 
 HTML goes through trafilatura (``html.py``), flattened text through our line classifier
-(``flattened.py``). Datelines are recorded but left in the body (``dateline.py``).
+(``flattened.py``: rules, revised by the trained line model ``linemodel.py`` when its file
+is shipped). Text printed twice is kept once (``dedup.py``). Datelines are recorded but
+left in the body (``dateline.py``); the date's source is recorded (``published.py``).
 Non-English bodies get ``language`` and an E202 note; the parse stage skips them.
 """
 
@@ -13,6 +15,7 @@ from typing import Any
 from ..errors import E, SitrepError
 from ..schema import Article
 from .dateline import find_dateline
+from .dedup import drop_repeats
 from .flattened import Labelled, classify, classify_body_lines
 from .html import extract_html
 from .language import detect_language
@@ -22,7 +25,7 @@ _BYLINE_EDGE = " \t·•|,;:-–—"
 _BY_PREFIX = re.compile(r"^(?:by|par|por|von|di)\s+", re.IGNORECASE)
 
 NAME = "clean"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("raw", "format")
 ASSIGNS = ("title", "body", "captions", "boilerplate", "published", "published_source", "language", "byline", "dateline")
 
@@ -31,7 +34,9 @@ def run(article: Article, ctx: Any) -> None:
     """Fill the article's cleaned fields in place; raise E201 when no body text is left."""
     # 1. split the input into title, body lines, captions, boilerplate
     labelled, meta_date = _labelled(article)
-    # 2. the body, or an error naming the input
+    # 2. the body without text printed twice, or an error naming the input
+    labelled.body, repeats = drop_repeats(labelled.body, labelled.captions)
+    labelled.boilerplate += repeats
     body = "\n\n".join(labelled.body).strip()
     if not body:
         raise SitrepError(E.E201, path=article.source)

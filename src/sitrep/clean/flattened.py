@@ -23,6 +23,7 @@ MIN_DECK_WORDS = 6  # a non-prose line between title and body this long is a sta
 MIN_SUBHEAD_WORDS = 2  # shorter unknown lines inside the body are chrome, longer ones subheads
 PLAYER_LOOKAHEAD = 2  # a video title has player residue within this many lines before or after
 MAX_VIDEO_TITLE_WORDS = 15
+MAX_CAPTION_WORDS = 40
 WRAP_MIN_CHARS = 40  # hard-wrapped text: long lines whose sentence goes on in the next line
 WRAP_MIN_SHARE = 0.5
 WRAP_MIN_LINES = 3
@@ -99,6 +100,8 @@ def _line_labels(lines: list[str]) -> list[str]:
 
 def _is_caption(line: str) -> bool:
     """A line printed twice in a row is a caption when it reads as one (a sentence or a dated line)."""
+    if len(f.words(line)) > MAX_CAPTION_WORDS:
+        return False  # a whole paragraph printed twice is a scraper repeat, not a caption
     return f.has_terminal(line) or bool(find_dates(line))
 
 

@@ -3,7 +3,8 @@
 One refinement: HTML metadata often stores the time in UTC, so its day can be one off the
 day printed on the page ("Published November 19, 2019 9:40 PM" vs "2019-11-20T03:40Z").
 When a date line printed near the top of the page is within ``META_DRIFT_DAYS`` of the
-metadata date, the printed day wins (source "text").
+metadata date, the printed day wins (source "text"); so does a printed date far from a
+stale metadata date (``META_STALE_DAYS``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ TEXT_DATE_PARAGRAPHS = 2  # body paragraphs searched for a date when nothing bet
 # one to win (timezones shift a day; more means the line is about something else). Tuned
 # on the URL dates of eval/cleaning (`sitrep eval cleaning`, date_accuracy).
 META_DRIFT_DAYS = 1
+# Metadata this many days away from the first printed date line is stale (a template's or
+# an image's date): the printed line wins. Same tuning set as above.
+META_STALE_DAYS = 30
 
 
 def resolve_published(
@@ -44,7 +48,11 @@ def resolve_published(
     meta_iso = to_iso(meta)
     if meta_iso:
         near = [d for d in printed if _days_apart(d, meta_iso) <= META_DRIFT_DAYS]
-        return (near[0], "text", note) if near else (meta_iso, "meta", note)
+        if near:
+            return (meta_iso, "meta", note) if meta_iso in near else (near[0], "text", note)
+        if printed and _days_apart(printed[0], meta_iso) > META_STALE_DAYS:
+            return printed[0], "text", note  # metadata left over from an older version of the page
+        return meta_iso, "meta", note
     candidates = (("url", date_from_url(url)), ("text", printed[0] if printed else None),
                   ("dateline", first_date(dateline or "")))
     for source, iso in candidates:

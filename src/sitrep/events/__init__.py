@@ -1,7 +1,8 @@
 """The events stage: PLOVER-coded events with actor, target, status, date, places and quantities.
 
 ``run`` walks the sentences of the parse; a sentence goes further only when one of its lemmas
-can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy.
+can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy. With the pair classifier (``classify``, shipped
+model) every verb with a subject and an object is a candidate too, coded by ``recode``.
 Modules: ``coding`` (triggers, actor/target), ``participants`` (phrases -> actors/countries),
 ``status``, ``time``, ``places``, ``quantities``, ``assemble`` (one sentence's events).
 """
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..schema import Article, Event
 from .assemble import carry_dates, provenance, sentence_events
+from .classify import active_model
 from .coding import find_triggers, trigger_lemmas
 from .participants import Resolver
 from .time import find_date_mentions
@@ -29,13 +31,14 @@ def run(article: Article, ctx: Any) -> None:
     if doc is None:
         return
     lemmas = trigger_lemmas()
+    generic = active_model() is not None  # verbs outside the dictionary need the pair classifier
     resolver = Resolver(article, doc)
     prev: list[Event] = []
     for sent in doc.sents:
-        if not any(t.lemma_.lower() in lemmas for t in sent):
+        if not generic and not any(t.lemma_.lower() in lemmas for t in sent):
             prev = []
             continue
-        events = sentence_events(article, sent, find_triggers(sent), resolver)
+        events = sentence_events(article, sent, find_triggers(sent, generic), resolver)
         carry_dates(events, prev, bool(find_date_mentions(sent.text)))
         article.events.extend(events)
         prev = events

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from ..ids import fact_id
 from ..schema import Article, Event, EventDate, Provenance, Quantity
 from .coding import Trigger, actor_ref, demand_owner, object_of, reporter_of, scope, target_ref
-from .participants import Resolver
+from .participants import Resolver, is_participant
 from .places import event_places, place_from_token
 from .quantities import find_quantities
+from .recode import code_event
 from .status import event_status, governors, tense_of
-from .time import DateMention, find_date_mentions, resolve_date
+from .time import DateMention, find_date_mentions, resolve_date, valid_published
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,6 +29,8 @@ PRONOUN_PENALTY = 0.15  # actor read through a pronoun
 NOUN_PENALTY = 0.1  # nominal trigger ("the massing of troops")
 NO_TARGET_PENALTY = 0.1  # categories that normally have a target but none was found
 CARRIED_DATE_PENALTY = 0.05  # date taken from the previous sentence
+MODEL_PENALTY = 0.1  # the pair classifier overrode the dictionary's category
+GENERIC_PENALTY = 0.25  # a verb outside the dictionary, coded by the pair classifier alone
 UNTARGETED = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "REJECT"})
 
 
@@ -94,8 +97,9 @@ def _quantities(sent: Span, found: list[Quantity], tokens: set[int], claimed: se
     return inside
 
 
-def _confidence(trig: Trigger, ev: Event, pronoun: bool) -> float:
+def _confidence(trig: Trigger, ev: Event, pronoun: bool, by_model: bool) -> float:
     conf = BASE_CONFIDENCE
+    conf -= (GENERIC_PENALTY if trig.entry.get("generic") else MODEL_PENALTY) if by_model else 0.0
     conf -= PRONOUN_PENALTY if pronoun else 0.0
     conf -= NOUN_PENALTY if trig.token.pos_ == "NOUN" else 0.0
     conf -= NO_TARGET_PENALTY if ev.target is None and ev.category not in UNTARGETED else 0.0
@@ -119,31 +123,35 @@ def build(trig: Trigger, sent: Span, sc: SentenceContext) -> Candidate | None:
     article, resolver, mentions, others, claimed = sc.article, sc.resolver, sc.mentions, sc.others, sc.claimed
     tok = trig.token
     actor, pronoun = actor_ref(trig, resolver)
-    if actor is None or not (actor.country or actor.id):
+    if not is_participant(actor):
         return None
     target = target_ref(trig, resolver, actor)
     if target is None and trig.entry["category"] == "REJECT":
         target = demand_owner(trig, resolver)
     if trig.entry.get("needs_target") and target is None:
         return None
-    date = event_date(trig, sent, mentions, article.published)
-    status = event_status(tok, trig.entry["category"], date, article.published, sent)
+    coding = code_event(trig.entry, sent, actor, target)
+    if coding is None:
+        return None
+    published = valid_published(article.published)
+    date = event_date(trig, sent, mentions, published)
+    status = event_status(tok, coding.category, date, published, sent)
     if status is None:
         return None
     tokens = scope(trig, others - {tok.i})
-    places = event_places([t for t in tokens if t.pos_ == "ADP"], trig.entry["category"])
+    places = event_places([t for t in tokens if t.pos_ == "ADP"], coding.category)
     obj = object_of(tok) if trig.entry.get("place_from_object") and places.place is None else None
     places.place = place_from_token(obj) if obj is not None else places.place
     start, end = tok.idx, tok.idx + len(tok.text)
     ev = Event(
-        id=fact_id("V", article.id, start, end, trig.entry["category"]),
-        category=trig.entry["category"], mode=trig.entry.get("mode"), cameo=trig.entry.get("cameo"),
+        id=fact_id("V", article.id, start, end, coding.category),
+        category=coding.category, mode=coding.mode, cameo=coding.cameo,
         actor=actor, target=target, place=places.place, origin=places.origin, date=date,
         quantities=_quantities(sent, sc.quantities, {t.i for t in tokens}, claimed), status=status,
         sentence=sent.text.strip(), span=[sent.start_char, sent.end_char], confidence=0.0,
         trigger=tok.text, destinations=places.destinations,
     )
-    ev.confidence = _confidence(trig, ev, pronoun)
+    ev.confidence = _confidence(trig, ev, pronoun, coding.by_model)
     return Candidate(trig, ev, {t.i for t in tok.subtree})
 
 

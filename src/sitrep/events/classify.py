@@ -13,6 +13,8 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,9 +91,15 @@ class Model:
 
     def predict(self, feats: list[str]) -> str:
         """The most probable class for one feature list."""
+        return self.predict_proba(feats)[0]
+
+    def predict_proba(self, feats: list[str]) -> tuple[str, float]:
+        """The most probable class for one feature list and its softmax probability."""
         idx = [self.vocab[f] for f in feats if f in self.vocab]
         scores = self.weights[idx].sum(axis=0) + self.bias if idx else self.bias
-        return self.classes[int(np.argmax(scores))]
+        scores = np.exp(scores - scores.max())
+        best = int(np.argmax(scores))
+        return self.classes[best], float(scores[best] / scores.sum())
 
 
 def _matrix(rows: list[list[str]], vocab: dict[str, int]) -> Any:
@@ -151,7 +159,31 @@ def shipped_model() -> Model | None:
         return Model({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32), z["bias"], json.loads(str(z["classes"])))
 
 
+_ACTIVE: list[Model | None] = []  # models set by ``using`` (the scorer's per-fold models), innermost last
+
+
+@contextmanager
+def using(model: Model | None) -> Iterator[None]:
+    """Within the block, ``classify_pair`` uses ``model`` (None: no classifier, the dictionary alone)."""
+    _ACTIVE.append(model)
+    try:
+        yield
+    finally:
+        _ACTIVE.pop()
+
+
+def active_model() -> Model | None:
+    """The model ``classify_pair`` uses: the one set by ``using``, else the shipped one."""
+    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+
+
 def classify_pair(text: str, source: Span | None, target: Span | None, model: Model | None = None) -> str | None:
     """The PLV/PLOVER category for a source and target in a sentence (None without a model)."""
-    model = model or shipped_model()
-    return model.predict(features(text, source, target)) if model is not None else None
+    found = classify_pair_proba(text, source, target, model)
+    return found[0] if found is not None else None
+
+
+def classify_pair_proba(text: str, source: Span | None, target: Span | None, model: Model | None = None) -> tuple[str, float] | None:
+    """The PLV category for a source and target in a sentence with its probability (None without a model)."""
+    model = model or active_model()
+    return model.predict_proba(features(text, source, target)) if model is not None else None

@@ -7,7 +7,8 @@ CONSULT). Needs grammar, all must hold:
 - ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
-- ``xcomp:LEMMA``, ``prt:X``, ``head:LEMMA``, ``of:@class``.
+- ``xcomp:LEMMA`` (``xcomp:*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``; target slot ``ccomp_subj``: the subject of the
+  trigger's clausal complement.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 from ..countries import country_name
 from ..schema import ActorRef
 from .lexicon import load, word_set
-from .participants import Resolver
+from .participants import Resolver, is_participant, np_tokens
 from .places import place_from_token
 from .status import governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+OWN_FORCE_CATEGORIES = frozenset({"MOBILIZE", "RETREAT"})  # "troops placed on alert": the troops' owner acts
 REPORT_HOPS = 6  # how far up the parse a reporting verb ("said") is looked for
 
 
@@ -101,7 +103,7 @@ def _need_holds(tok: Token, need: str) -> bool:
         word, _, spec = arg.partition("=")
         return any(_in_class(o, spec) for o in prep_objects(tok, word))
     if kind in ("xcomp", "prt"):
-        return any(c.dep_ == kind and (c.lemma_.lower() == arg or c.lower_ == arg) for c in tok.children)
+        return any(c.dep_ == kind and arg in ("*", c.lemma_.lower(), c.lower_) for c in tok.children)
     if kind == "head":
         return tok.head.lemma_.lower() == arg
     return False
@@ -116,10 +118,30 @@ def match(tok: Token) -> dict[str, Any] | None:
     return None
 
 
-def find_triggers(sent: Span) -> list[Trigger]:
-    """The triggers in a sentence; a frame verb ("threatened to", "refused to") yields to its xcomp's trigger."""
+def _generic_entry(tok: Token) -> dict[str, Any] | None:
+    """A dictionary-less trigger for a verb with a subject and an object or prepositional phrase,
+    to be coded by the pair classifier (``recode``); None for verbs that report no action."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in word_set("verbs", "generic_stop") or tok.lemma_.lower() in word_set("verbs", "reporting_verbs"):
+        return None
+    deps = {c.dep_ for c in tok.children}
+    if not deps & {"nsubj", "nsubjpass", "agent"} or not deps & {"dobj", "prep", "dative"}:
+        return None
+    defaults = load("verbs")["target_defaults"]
+    return {"lemma": tok.lemma_.lower(), "pos": "VERB", "needs": [], "category": None, "cameo": None, "mode": None,
+            "generic": True, "target": defaults["_generic"]}
+
+
+def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
+    """The triggers in a sentence; a frame verb ("threatened to", "refused to") yields to its xcomp's trigger.
+
+    With ``generic`` every other verb with a subject and an object becomes a candidate too.
+    """
     found = [Trigger(t, e) for t in sent if t.lemma_.lower() in trigger_lemmas() and (e := match(t)) is not None]
     tokens = {t.token.i for t in found}
+    if generic:
+        found += [Trigger(t, e) for t in sent if t.i not in tokens and (e := _generic_entry(t)) is not None]
+        found.sort(key=lambda t: t.token.i)
+        tokens = {t.token.i for t in found}
     frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
     return [
         t for t in found
@@ -164,8 +186,9 @@ def actor_token(trig: Trigger) -> Token | None:
         subj = _subject(tok, False)
         if subj is not None:
             return subj
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head
+        own_forces = trig.entry.get("category") in OWN_FORCE_CATEGORIES
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces):
+            return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
     for gov in governors(tok)[1:]:
         if gov.pos_ in ("VERB", "AUX"):
             subj = _subject(gov, True)
@@ -212,6 +235,8 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
         return [c for c in obj.children if c.dep_ == kind[4:]] if obj is not None else []
     if slot == "dobj_place":
         return [r for c in tok.children if c.dep_ == "dobj" and (r := _place_ref(c))]
+    if slot == "ccomp_subj":  # "alleged that France was aware" -> France
+        return [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "to_place":
         return [r for o in prep_objects(tok, "to") if (r := _place_ref(o))]
     if kind == "scope":
@@ -220,22 +245,40 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
     return []
 
 
+_THING_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def _thing_ref(tok: Token) -> ActorRef | None:
+    """A target that is no actor ("a military base", "the legislation"): the noun phrase itself."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _THING_ENTS:
+        return None
+    toks = np_tokens(tok)
+    return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
+
+
+def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
+    return actor is not None and bool((ref.id and ref.id == actor.id) or (ref.country and ref.country == actor.country and not ref.id))
+
+
 def target_ref(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> ActorRef | None:
-    """The target: the trigger's subject for speaker frames, else the entry's (or category's) slots in order."""
+    """The target: the trigger's subject for speaker frames, else the first participant in the
+    entry's (or category's) slots; else the first plain noun phrase there (PLOVER targets may be
+    things: "stormed a police compound"), which has no country and codes as ``---``."""
     if trig.entry.get("actor_frame") == "speaker":
         subj = _subject(trig.token, False)
         return resolver.resolve(subj) if subj is not None else None
     defaults = load("verbs")["target_defaults"]
     slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
+    fallback: ActorRef | None = None
     for slot in slots:
         for found in _slot(trig, slot):
             ref = found if isinstance(found, ActorRef) else resolver.resolve(found)
-            if ref is None or not (ref.country or ref.id):
+            if not is_participant(ref):
+                fallback = fallback or (_thing_ref(found) if not isinstance(found, ActorRef) else None)
                 continue
-            if actor is not None and ((ref.id and ref.id == actor.id) or (ref.country and ref.country == actor.country and not ref.id)):
-                continue
-            return ref
-    return None
+            if not _same_side(ref, actor):  # type: ignore[arg-type]
+                return ref
+    return fallback
 
 
 def scope(trig: Trigger, others: set[int]) -> list[Token]:
@@ -260,7 +303,6 @@ DEMAND_LOOKBACK = 3  # sentences searched back for the demand a refusal answers
 def demand_owner(trig: Trigger, resolver: Resolver) -> ActorRef | None:
     """Whose demand a refusal with no target of its own answers: the owner of the nearest
     demand noun in this or the previous sentences ("Russian security demands" -> RU)."""
-    from .participants import np_tokens
 
     sent = trig.token.sent
     doc = sent.doc

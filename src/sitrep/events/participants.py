@@ -11,6 +11,7 @@ nearest fitting phrase before them.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..countries import country_code, demonym_code, group_code
@@ -30,7 +31,7 @@ def np_tokens(tok: Token) -> list[Token]:
     for child in tok.lefts:
         if child.dep_ in MODIFIER_DEPS:
             start = min(start, child.left_edge.i)
-    return [t for t in tok.doc[start : tok.i + 1] if t.dep_ != "det"]
+    return [t for t in tok.doc[start : tok.i + 1] if t.dep_ != "det" or t.i == tok.i]
 
 
 def ent_span(tok: Token) -> Span | None:
@@ -47,6 +48,22 @@ def ent_span(tok: Token) -> Span | None:
 
 def _code_of(text: str) -> str | None:
     return group_code(text) or country_code(text)
+
+
+@lru_cache(maxsize=1)
+def _agents() -> dict[str, str]:
+    return {w: code for code, words in load("agents")["nouns"].items() for w in words}
+
+
+def agent_code(phrase: str | None) -> str | None:
+    """The CAMEO role code of a phrase headed by an agent noun ("Syrian rebels" -> REB, "the police" -> COP)."""
+    words = (phrase or "").lower().split()
+    return _agents().get(words[-1]) if words else None
+
+
+def is_participant(ref: ActorRef | None) -> bool:
+    """True when a participant can carry an event: an actor record, a country/group, or an agent noun."""
+    return ref is not None and bool(ref.id or ref.country or agent_code(ref.name))
 
 
 class Resolver:
@@ -84,6 +101,8 @@ class Resolver:
         for t in toks:
             if skip and t.i in skip:
                 continue
+            if len(t.text) <= 3 and not t.text.isupper():
+                continue  # "Al" of "Al-Qaeda" is not Albania's code
             if t.dep_ == "poss" and t.pos_ == "PROPN":
                 code = _code_of(t.text) or self.surnames().get(t.lower_)
             else:
@@ -106,6 +125,12 @@ class Resolver:
     def _resolve(self, tok: Token) -> ActorRef | None:
         if tok.pos_ == "PRON":
             return None
+        if tok.lemma_.lower() in word_set("agents", "partitives") or tok.lower_ in word_set("agents", "partitives"):
+            inner = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+            if inner is not None:  # "Hundreds of Kenyan nurses" -> the nurses
+                found = self._resolve(inner)
+                if found is not None:
+                    return found
         for child in tok.children:  # "Erdogan's chief adviser, Ibrahim Kalin": the name in apposition
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 found = self.resolve(child)
@@ -130,6 +155,8 @@ class Resolver:
             return ActorRef(None, name, code)
         if ent is not None and tok.ent_type_ in _NAME_ENTS:
             return ActorRef(None, ent.text, None)
+        if tok.pos_ in ("NOUN", "PROPN") and agent_code(tok.text):  # "police", "rebels", "the government"
+            return ActorRef(None, name.removeprefix("the ").removeprefix("The "), None)
         return None
 
     def is_person(self, tok: Token) -> bool:
@@ -156,7 +183,7 @@ class Resolver:
             if (want == "person" and not person) or (want == "thing" and person):
                 continue
             ref = self.resolve(cand)
-            if ref is not None and (ref.country or ref.id):
+            if is_participant(ref):
                 ref.span = [pron.idx, pron.idx + len(pron.text)]  # read from the pronoun
                 return ref
         return None

@@ -152,12 +152,23 @@ def _resolve_explicit(m: DateMention, pub: date, tense: Tense, span: list[int] |
     return EventDate(value.isoformat(), "day", m.text, None, span)
 
 
+def valid_published(published: str | None) -> str | None:
+    """The publication date as ``YYYY-MM-DD``, or None when it is missing or malformed ("121108")."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
 def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: int = 0) -> EventDate | None:
     """The :class:`EventDate` of a mention; ``offset`` shifts its span into body offsets.
 
-    Without a publication date only explicit dates with a year can be resolved.
+    Without a (well-formed) publication date only explicit dates with a year can be resolved.
     """
     span = [m.start + offset, m.end + offset]
+    published = valid_published(published)
     if not published:
         if m.kind == "explicit" and re.search(r"\d{4}", m.text):
             return _resolve_explicit(m, date.today(), tense, span)
@@ -174,4 +185,4 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
 
 from .timex import Timex, find_timexes  # noqa: E402  (TIMEX-style finder over a whole text, re-exported)
 
-__all__ = ["DateMention", "Timex", "find_date_mentions", "find_timexes", "resolve_date", "weekday_date"]
+__all__ = ["DateMention", "Timex", "find_date_mentions", "find_timexes", "resolve_date", "valid_published", "weekday_date"]

@@ -172,7 +172,10 @@ def _rules() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], date, str],
 
 def find_timexes(text: str, dct: str | None) -> list[Timex]:
     """All time expressions in ``text`` with values resolved against ``dct`` (YYYY-MM-DD; today when None)."""
-    ref = date.fromisoformat(dct[:10]) if dct else date.today()
+    try:
+        ref = date.fromisoformat(dct[:10]) if dct else date.today()
+    except ValueError:  # a malformed creation date ("121108") resolves like a missing one
+        ref = date.today()
     found: list[Timex] = []
     for rx, resolve in _rules():
         for m in rx.finditer(text):

@@ -2,7 +2,9 @@
 
 Inputs are ``.txt``/``.html``/``.htm`` files, folders (recursive, sorted, hidden files
 skipped, unknown suffixes skipped silently), ``.jsonl`` (one article per line), ``.csv``
-(a ``text`` or ``html`` column) and ``.gz`` of any of these. A bad input never stops the
+(a ``text`` or ``html`` column), ``.warc`` crawl archives (HTML responses only) and
+``.gz`` of any of these. Large inputs: JSONL and WARC are streamed record by record; a
+single document over ``max_input_bytes`` is rejected with E109. A bad input never stops the
 batch: its error is yielded in its place and reading goes on.
 """
 
@@ -19,6 +21,7 @@ from .files import read_document
 from .jsonl import read_jsonl
 from .opener import kind_of
 from .walk import walk
+from .warc import read_warc
 
 __all__ = ["read_inputs", "read_path"]
 
@@ -47,6 +50,8 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | SitrepError]
             yield from read_jsonl(path, compressed, settings)
         elif kind == "csv":
             yield from read_csv(path, compressed, settings)
+        elif kind == "warc":
+            yield from read_warc(path, settings)
         else:
             yield from read_document(path, kind, compressed, settings)
     except SitrepError as err:

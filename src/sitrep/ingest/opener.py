@@ -8,8 +8,10 @@ from typing import IO
 
 from ..errors import E, SitrepError
 
-# File suffix -> reader kind. ``.gz`` of any of these is read through gzip.
-KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv"}
+# File suffix -> reader kind. ``.gz`` of any of these is read through gzip (a ``.warc.gz``
+# by warcio itself: its records are gzip members).
+KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv",
+         ".warc": "warc"}
 
 
 def kind_of(path: Path) -> tuple[str | None, bool, str]:

@@ -90,7 +90,7 @@ def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Dr
         spans = [_no_comma(body, p) for s in segs for p in s.pieces]
         d = Draft(kind_of(body, segs[0]), spans, segments=segs)
         start, end = segs[0].open, segs[-1].close
-        d.cue = split or cue_mod.pick(layout.cues_in(*layout.frame(start, end)), start, end)
+        d.cue = split or cue_mod.pick(layout.cues_in(*layout.frame(start, end)), start, end) or _colon_cue(layout, start)
         if d.cue is not None:
             d.speaker = resolve(layout.doc, d.cue, index, body)
         elif d.kind == "partial":
@@ -116,3 +116,17 @@ def _continue(layout: Layout, prev: Draft, d: Draft) -> bool:
         prev.segments += d.segments
         return True
     return False
+
+
+def _colon_cue(layout: Layout, start: int) -> Token | None:
+    """The cue of a sentence ending in a colon just before the quote, even across a paragraph
+    break (`Clinton recalled:` / `"..."`)."""
+    body = layout.body
+    i = start - 1
+    while i >= 0 and body[i].isspace():
+        i -= 1
+    if i < 0 or body[i] != ":":
+        return None
+    s, _ = layout.frame(i, i)
+    found = layout.cues_in(s, i)
+    return found[-1] if found else None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from . import phrases, raising
 from .cues import Layout, lexicon
 from .direct import Draft
 from .speaker import ActorIndex, resolve
@@ -129,7 +130,11 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
     for tok in layout.doc:
         if tok.is_space or layout.inside(tok.idx):
             continue
-        clause = content_of(tok)
+        raised = raising.spans_of(tok)
+        if raised is not None:
+            out.extend(_raised(body, tok, raised))
+            continue
+        clause = content_of(tok) or phrases.content_of(tok)
         if clause is None:
             continue
         s, e = trim(body, *clause)
@@ -139,3 +144,12 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
         d.speaker = resolve(layout.doc, tok, index, body)
         out.append(d)
     return out
+
+
+def _raised(body: str, tok: Token, ranges: list[tuple[int, int]]) -> list[Draft]:
+    """A source-less draft from a raising cue's content ranges (none if too short)."""
+    spans = [list(trim(body, s, e)) for s, e in ranges]
+    spans = [sp for sp in spans if sp[1] > sp[0]]
+    if sum(len(body[s:e].split()) for s, e in spans) < MIN_CLAUSE_WORDS:
+        return []
+    return [Draft("indirect", spans, cue=tok)]

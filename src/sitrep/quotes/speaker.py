@@ -14,17 +14,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..schema import Actor
+from . import phrases
 from .cues import lexicon
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Clause links a participle or second verb climbs to find the subject ("..., saying",
 # "X expressed support and said"); how many links at most.
-_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "parataxis", "ccomp"})
-MAX_CLIMB = 3
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "parataxis", "ccomp", "pcomp", "prep"})
+MAX_CLIMB = 4
 # Mentions nested in an enclosing mention ("the Defense Department spokesman") sit just
 # after it in start order; how many to look back over.
 _LOOKBACK = 8
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+# A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject.
+_CARRIER_DEPS = frozenset({"dobj", "pobj", "attr"})
 # Longest run of words before a source's head read as part of its mention.
 MAX_SOURCE_PREMODS = 6
 
@@ -66,23 +71,41 @@ class ActorIndex:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The token naming who speaks through this cue."""
+    """The token naming who speaks through this cue; None for a passive without an agent
+    ("is expected to", "Asked whether ...": PolNeAR gives these no source)."""
     if cue.lower_ == "according":
         for to in cue.children:
             if to.lower_ == "to":
                 return next((c for c in to.children if c.dep_ == "pobj"), None)
         return None
+    if cue.pos_ == "NOUN":
+        src = phrases.noun_source(cue)
+        return subject_of(cue.head) if src is False else src
+    if _passive(cue):
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     tok = cue
     for _ in range(MAX_CLIMB + 1):
         subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
             return subj
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head  # "an NSC statement saying ..."
+            noun = tok.head  # "an NSC statement saying ...", but "X issued a statement saying": X
+            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+                tok = noun.head
+                continue
+            return noun
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             break
         tok = tok.head
     return _adjacent_name(cue)
+
+
+def _passive(cue: Token) -> bool:
+    """A passive cue, or a bare past participle opening a clause ("Asked about ...")."""
+    if any(c.dep_ in _PASSIVE_DEPS for c in cue.children):
+        return True
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ == "aux" for c in cue.children)
 
 
 def _adjacent_name(cue: Token) -> Token | None:
@@ -92,28 +115,42 @@ def _adjacent_name(cue: Token) -> Token | None:
 
 
 def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | None:
-    """The speaker of a cue: an actor with its mention; or, when the source names no actor,
-    only the source's words (actor None); None when the cue has no source."""
+    """The speaker of a cue: an actor with the source's words; or, when the source names no
+    actor, only the source's words (actor None); None when the cue has no source."""
     subj = subject_of(cue)
     if subj is None:
         return None
-    for tok in _candidates(subj):
+    span = source_span(subj, cue)
+    named = subj.head.head if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" else subj
+    for tok in _candidates(named):
         hit = index.at(tok.idx, tok.idx + len(tok.text))
         if hit is not None:
-            return Speaker(hit[0], hit[1])
+            return Speaker(hit[0], span)
     if subj.lower_ in _PERSONAL:
         hit = index.last_named_person(subj.idx, body)
         if hit is not None:
-            return Speaker(hit[0], [subj.idx, subj.idx + len(subj.text)], fallback=True)
-    return Speaker(None, _source_span(subj))
+            return Speaker(hit[0], span, fallback=True)
+    return Speaker(None, span)
 
 
-def _source_span(subj: Token) -> list[int]:
-    """The source's words up to its head ("a senior State Department official")."""
-    left = subj.left_edge if subj.left_edge.i >= subj.i - MAX_SOURCE_PREMODS else subj
-    while left.i < subj.i and (left.is_punct or left.is_space):
+def source_span(subj: Token, cue: Token) -> list[int]:
+    """The source's words: the subject's whole phrase with its modifiers and appositions
+    ("Pentagon spokesman John Kirby", "Ibrahim Kalin, a top adviser to Erdogan,"), never
+    reaching the cue; a relative pronoun is its own source ("who said")."""
+    if subj.lower_ in _RELATIVE:
+        return [subj.idx, subj.idx + len(subj.text)]
+    left, right = subj.left_edge, subj.right_edge
+    if left.i <= cue.i <= right.i:
+        left, right = (subj.left_edge, subj) if cue.i > subj.i else (subj, subj.right_edge)
+        if left.i <= cue.i <= right.i:
+            left = right = subj
+    if left.i < subj.i - MAX_SOURCE_PREMODS:
+        left = subj
+    while left.i < right.i and (left.is_punct or left.is_space):
         left = left.nbor(1)
-    return [left.idx, subj.idx + len(subj.text)]
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.nbor(-1)
+    return [left.idx, right.idx + len(right.text)]
 
 
 def _candidates(subj: Token) -> list[Token]:

@@ -1,0 +1,71 @@
+"""The pair classifier on top of the verb dictionary: once an event's actor and target are known,
+``events.classify`` (trained on PLV by ``scripts/train_events.py``) may re-code it, and it codes
+the verbs the dictionary does not know ("generic" triggers).
+
+Rules, with thresholds picked by 5-fold cross-validation on ``plv_train.jsonl`` end to end
+(``sitrep eval events``: every fold scored by a model that never saw its sentences):
+
+- a dictionary trigger keeps its category unless its entry is a bare lemma (no ``needs``: the
+  ambiguous ones), it has a target, and the classifier names another category with probability
+  >= ``OVERRIDE_P`` (never AGREE: an intention stays its action with status "planned");
+  constrained entries ("send" + troop object -> MOBILIZE) are never re-coded;
+- a generic trigger (a verb with a subject and an object participant, not in the dictionary)
+  becomes an event only with a target and a classifier probability >= ``GENERIC_P``.
+
+Re-coded events take the category's default CAMEO code (``cameo.json`` ``category_defaults``)
+and no mode. Without a model (``classify.using(None)``) the dictionary alone codes events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..schema import ActorRef
+from .classify import classify_pair_proba
+from .lexicon import load
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+OVERRIDE_P = 0.4  # classifier must be this sure to replace a dictionary category (5-fold CV on PLV)
+GENERIC_P = 0.4  # ...and this sure to code a verb the dictionary lacks (5-fold CV on PLV)
+PLV_TO_PLOVER = {"YIELD": "CONCEDE"}  # PLV merges CONCEDE and RETREAT
+NO_OVERRIDE_TO = frozenset({"AGREE"})  # PLV codes intentions ("will visit") as AGREE; sitrep keeps the action and says "planned" in status
+PLOVER_TO_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+
+
+@dataclass
+class Coding:
+    """The category, CAMEO code and mode an event ends with, and whether the classifier chose them."""
+
+    category: str
+    cameo: str | None
+    mode: str | None
+    by_model: bool = False
+
+
+def _relative(ref: ActorRef | None, sent: Span) -> tuple[int, int] | None:
+    if ref is None or ref.span is None:
+        return None
+    return ref.span[0] - sent.start_char, ref.span[1] - sent.start_char
+
+
+def _from_model(label: str) -> Coding:
+    category = PLV_TO_PLOVER.get(label, label)
+    return Coding(category, load("cameo")["category_defaults"].get(category), None, True)
+
+
+def code_event(entry: dict[str, Any], sent: Span, actor: ActorRef | None, target: ActorRef | None) -> Coding | None:
+    """The coding of one trigger given its participants (None: a generic trigger that is no event)."""
+    found = classify_pair_proba(sent.text, _relative(actor, sent), _relative(target, sent))
+    if entry.get("generic"):
+        if found is None or target is None or found[1] < GENERIC_P:
+            return None
+        return _from_model(found[0])
+    category = entry["category"]
+    overridable = not entry.get("needs") and target is not None
+    if (overridable and found is not None and found[1] >= OVERRIDE_P and found[0] not in NO_OVERRIDE_TO
+            and PLOVER_TO_PLV.get(category, category) != found[0]):
+        return _from_model(found[0])
+    return Coding(category, entry.get("cameo"), entry.get("mode"))
