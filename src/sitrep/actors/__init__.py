@@ -14,7 +14,7 @@ from typing import Any
 
 from ..ids import fact_id
 from ..schema import Actor, Article, Provenance
-from . import coref, descriptions, kinds, people
+from . import coref, descriptions, gender, kinds, orgrefs, people
 from .coref import Person
 from .mentions import Mention, collect
 
@@ -39,8 +39,10 @@ def run(article: Article, ctx: Any) -> None:
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
     descriptions.resolve(doc, persons, by_token)  # 5
+    gender.assign(doc, persons)
     coref.resolve_pronouns(doc, persons)
     entities = kinds.entities(mentions)  # 6
+    orgrefs.attach(doc, entities)
     article.actors = _records(article, persons, entities)  # 7
 
 

@@ -22,6 +22,7 @@ from .people import RoleInfo
 PRONOUN_SENTENCE_WINDOW = 3
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_MALE = frozenset({"he", "him", "his", "himself"})
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Person:
     refs: list[PersonRef] = field(default_factory=list)
     name: str = ""
     info: RoleInfo = field(default_factory=RoleInfo)
+    gender: str | None = None  # "m"/"f" when the name, an honorific or the role says (``gender``)
 
     def last_before(self, pos: int, hows: tuple[str, ...] = ("name", "description")) -> int:
         """Start of this person's latest mention of the given kinds before pos (-1 if none)."""
@@ -161,7 +163,8 @@ def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
             # "she told him": him is not the one telling
             subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
             avoid = owner.get(subj.i) if subj is not None else None
-        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx, avoid)
+        want = "m" if tok.lower_ in _MALE else "f"
+        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx, avoid, want)
         if best is not None:
             best.add(doc, tok.i, tok.i + 1, "pronoun")
             owner[tok.i] = best
@@ -179,10 +182,12 @@ def _sent_index(sents: list[Span], i: int) -> int:
 
 
 def _pick(doc: Doc, by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int,
-          avoid: Person | None = None) -> Person | None:
-    """Same sentence: the latest earlier subject (else the latest mention); then earlier sentences."""
+          avoid: Person | None = None, want: str | None = None) -> Person | None:
+    """Same sentence: the latest earlier subject (else the latest mention); then earlier sentences.
+    A person of the other gender is skipped."""
     for back in range(PRONOUN_SENTENCE_WINDOW + 1):
-        cands = [(r, p) for r, p in by_sent.get(k - back, ()) if r.start < pos and p is not avoid]
+        cands = [(r, p) for r, p in by_sent.get(k - back, ())
+                 if r.start < pos and p is not avoid and (p.gender is None or want is None or p.gender == want)]
         if not cands:
             continue
         ranked = max(enumerate(cands), key=lambda ic: (_salience(doc, ic[1][0]), ic[0]))

@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import lexicon
+from .kinds import alias
 
 _NON_LETTER = re.compile(r"[^a-z ]+")
 # Spelling variants of name endings in transliterations (Zelenskiy/Zelenskyy/Zelensky).
@@ -111,6 +112,7 @@ def resolve(actors: list[dict[str, Any]]) -> dict[str, str]:
             out[r["id"]] = f"C-{r['country']}"
         else:
             prefix = "G" if kind == "group" else "O"
-            name = fold(r.get("name") or "").removeprefix("the ")
+            raw = r.get("name") or ""
+            name = fold((alias(raw) if kind == "org" else None) or raw).removeprefix("the ")
             out[r["id"]] = _key(prefix, f"{name}|{r.get('country') or ''}")
     return out

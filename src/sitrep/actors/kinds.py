@@ -35,10 +35,19 @@ def group_display(code: str) -> str:
     return lexicon.load("roles")["group_names"].get(code, code)
 
 
+def alias(text: str) -> str | None:
+    """Canonical name of an organisation written another way ("the Pentagon" -> "U.S.
+    Department of Defense"), from ``data/actors/aliases.json``; None when not listed."""
+    key = " ".join(text.lower().split())
+    key = key[4:] if key.startswith("the ") else key
+    return lexicon.load("aliases")["aliases"].get(key)
+
+
 def _key(m: Mention) -> tuple[str, str]:
     if m.kind in ("country", "group"):
         return m.kind, m.code or m.text
-    return m.kind, " ".join(m.text.lower().split())
+    canonical = alias(m.text) if m.kind == "org" else None
+    return m.kind, (canonical or " ".join(m.text.split())).lower()
 
 
 def entities(mentions: list[Mention]) -> list[Entity]:
@@ -56,9 +65,9 @@ def entities(mentions: list[Mention]) -> list[Entity]:
                 ent = Entity("group", group_display(m.code or m.text), None)
             else:
                 conf = CONF_TABLE if m.from_table else CONF_NER_ORG
-                ent = Entity("org", m.text, m.code, confidence=conf)
+                ent = Entity("org", alias(m.text) or m.text, m.code, confidence=conf)
             found[key] = ent
-        elif m.kind == "org" and len(m.text) > len(ent.name):
+        elif m.kind == "org" and alias(m.text) is None and len(m.text) > len(ent.name):
             ent.name = m.text
         if ent.code is None and m.code and m.kind == "org":
             ent.code = m.code

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..ids import fact_id
 from ..schema import Article, Provenance, Quote
-from . import direct, indirect, marks
+from . import colon, direct, indirect, marks
 from .merge import merge
 from .cues import Layout
 from .direct import Draft
@@ -42,7 +42,7 @@ def run(article: Article, ctx: Any) -> None:
     layout = Layout(doc, body, segments)
     index = ActorIndex(article.actors)
     directs = direct.build(layout, segments, index)  # 2
-    drafts = merge(body, directs, indirect.build(layout, index))  # 3
+    drafts = merge(body, directs, indirect.build(layout, index) + colon.build(layout, index))  # 3
     article.quotes = [_record(article, body, d) for d in drafts]  # 4
 
 

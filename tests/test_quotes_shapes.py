@@ -1,0 +1,108 @@
+"""quotes v3 shapes: noun and prepositional cues, colon transcripts, beliefs, raising verbs
+without a source, full source phrases; actors: gendered pronouns, it/they for organisations,
+organisation aliases. All sentences written for sitrep."""
+
+from __future__ import annotations
+
+from sitrep import actors, quotes
+from sitrep.schema import Actor, Quote
+
+
+def _run(make_ctx, body: str) -> tuple[list[Quote], list[Actor]]:
+    art, ctx = make_ctx(body)
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    return art.quotes, art.actors
+
+
+def _with(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert len(hits) == 1, [(q.kind, q.text, q.cue) for q in found]
+    return hits[0]
+
+
+def test_noun_cue_claim_that_with_possessor_source(make_ctx):
+    body = "The minister's claim that the border fence had stopped smuggling drew laughter in parliament."
+    q = _with(_run(make_ctx, body)[0], "border fence had stopped")
+    assert q.cue == "claim" and q.text.startswith("that")
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "The minister's"
+
+
+def test_prepositional_cue_called_for(make_ctx):
+    body = "On Monday the farmers' union called for an immediate ban on grain imports from the east."
+    q = _with(_run(make_ctx, body)[0], "immediate ban on grain imports")
+    assert q.cue == "called" and "union" in body[q.speaker_span[0] : q.speaker_span[1]]
+
+
+def test_colon_transcript_line(make_ctx):
+    body = "The debate ran late into the night.\n\nHALVORSEN: We will not raise the fuel tax this year, full stop."
+    q = _with(_run(make_ctx, body)[0], "raise the fuel tax")
+    assert q.cue == ":" and body[q.speaker_span[0] : q.speaker_span[1]] == "HALVORSEN"
+
+
+def test_belief_verb_is_an_attribution(make_ctx):
+    body = "Greta Lind believes the harbour project will double the town's revenue."
+    q = _with(_run(make_ctx, body)[0], "double the town's revenue")
+    assert q.cue == "believes" and q.speaker_name == "Greta Lind"
+
+
+def test_passive_expectation_has_no_speaker(make_ctx):
+    body = "The ferry service is expected to resume on Thursday after the storm passes."
+    q = _with(_run(make_ctx, body)[0], "to resume on Thursday")
+    assert q.speaker is None and q.speaker_span is None
+    assert len(q.spans) == 2 and q.text.startswith("The ferry service")
+
+
+def test_seems_impression_has_no_speaker(make_ctx):
+    body = "After the vote the coalition seems ready to drop its demand for new elections."
+    q = _with(_run(make_ctx, body)[0], "drop its demand")
+    assert q.cue == "seems" and q.speaker_span is None
+
+
+def test_source_span_is_the_whole_phrase(make_ctx):
+    body = "Two senior port officials said the cranes would be repaired by May."
+    q = _with(_run(make_ctx, body)[0], "cranes would be repaired")
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "Two senior port officials"
+
+
+def test_participle_after_by_climbs_to_subject(make_ctx):
+    body = "Mayor Ana Petrescu responded by saying that the budget would not be cut."
+    q = _with(_run(make_ctx, body)[0], "budget would not be cut")
+    assert q.speaker_name == "Ana Petrescu"
+
+
+def test_she_picks_the_woman_among_two_people(make_ctx):
+    body = (
+        "Helen Ashworth met Thomas Brandt in Oslo on Friday. "
+        "She said the pipeline deal was close to signature."
+    )
+    q = _with(_run(make_ctx, body)[0], "pipeline deal")
+    assert q.speaker_name == "Helen Ashworth"
+
+
+def test_he_picks_the_spokesman_not_the_spokeswoman(make_ctx):
+    body = (
+        "Spokeswoman Kiri Tane and spokesman Lio Marsh briefed reporters together. "
+        "He said the convoy had crossed the border at dawn."
+    )
+    q = _with(_run(make_ctx, body)[0], "convoy had crossed")
+    assert q.speaker_name == "Lio Marsh"
+
+
+def test_it_refers_to_the_organisation(make_ctx):
+    body = "The Pentagon reviewed the request overnight. It said the aircraft would leave on Sunday."
+    found, acts = _run(make_ctx, body)
+    q = _with(found, "aircraft would leave")
+    org = next(a for a in acts if a.id == q.speaker)
+    assert org.kind == "org" and org.country == "US"
+    assert [body.index("It said"), body.index("It said") + 2] in org.mentions
+
+
+def test_org_aliases_are_one_actor(make_ctx):
+    body = (
+        "The Pentagon announced new drills on Monday. "
+        "A day later the Defense Department said the drills would last a week."
+    )
+    _, acts = _run(make_ctx, body)
+    orgs = [a for a in acts if a.kind == "org"]
+    assert len(orgs) == 1 and len(orgs[0].mentions) == 2
