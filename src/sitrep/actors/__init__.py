@@ -19,7 +19,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 

@@ -1,8 +1,11 @@
 """The quotes stage: direct, partial and indirect quotes, each with its speaker (an actor).
 
 Steps: 1. quotation marks (``marks``); 2. direct and partial quotes with cue and speaker
-(``direct``); 3. reported speech, beliefs and intentions (``indirect``), reconciled with the quotes
-(``merge``); 4. records, in text order.
+(``direct``); 3. reported speech, beliefs and intentions (``indirect``), impressions without a
+source ("seems", "is expected to": ``raising``), prepositional and noun cues ("called for",
+"the claim that": ``phrases``) and "Name:" transcript lines (``colon``), reconciled with the
+quotes (``merge``); 4. records, in text order. ``speaker_span`` is the source's whole phrase
+("Pentagon spokesman John Kirby", "two senior officials"); ``speaker`` the actor it names.
 Speakers are found through the actors' mention offsets (``speaker``), so this stage reads
 the coreference the actors stage wrote and never re-does it.
 """
@@ -20,7 +23,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "2"
+VERSION = "3"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
