@@ -19,6 +19,7 @@ from .pipeline import Outcome, Runner, stage_table
 from .schema import Article
 from .settings import Settings
 from .store import Store
+from .workers import process
 
 OnOutcome = Callable[[Outcome], None]
 
@@ -26,8 +27,7 @@ OnOutcome = Callable[[Outcome], None]
 def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Outcome]:
     """Read and process inputs; yields one Outcome (article or error) per input."""
     settings = settings or Settings()
-    runner = Runner(settings)
-    yield from runner.run(read_inputs(paths, settings))
+    yield from process(read_inputs(paths, settings), settings)
 
 
 def extract_text(text: str, settings: Settings | None = None, source: str = "<text>", fmt: str = "text") -> Article:
@@ -72,7 +72,7 @@ def ingest(
         stored = store.article_ids()
     fresh = _skip_stored(read_inputs(inputs, settings), stored, report)
     batch: list[Article] = []
-    for outcome in Runner(settings).run(fresh):
+    for outcome in process(fresh, settings):
         if on_outcome:
             on_outcome(outcome)
         if outcome.error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from importlib import resources
@@ -41,11 +42,7 @@ def main(
 
 def _settings(ctx: typer.Context, db: Optional[str] = None) -> Settings:
     settings: Settings = ctx.obj or Settings()
-    if db:
-        from dataclasses import replace
-
-        settings = replace(settings, db=db)
-    return settings
+    return dataclasses.replace(settings, db=db) if db else settings
 
 
 def _report_error(exc: SitrepError) -> None:
@@ -79,9 +76,13 @@ def ingest(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Files or folders to read"),
     db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
+    workers: Optional[int] = typer.Option(None, help="Worker processes (default: setting workers)"),
 ) -> None:
     """Read, extract and store; prints counts and per-input errors."""
-    report = _ingest_with_progress(paths, _settings(ctx, db))
+    settings = _settings(ctx, db)
+    if workers:
+        settings = dataclasses.replace(settings, workers=workers)
+    report = _ingest_with_progress(paths, settings)
     _print_report(report)
 
 
