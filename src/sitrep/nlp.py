@@ -10,6 +10,7 @@ from .errors import E, SitrepError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .settings import Settings
 
@@ -34,11 +35,37 @@ def load_model(name: str) -> Language:
     """Load a spaCy pipeline once per process."""
     import spacy
 
+    _register_paragraphs()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
         raise SitrepError(E.E301, name=name, reason=str(exc).splitlines()[0]) from exc
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
+
+PARAGRAPHS = "sitrep_paragraphs"
+SENT_END = {".", "?", "!", "...", "…"}
+CLOSERS = {'"', "”", "’", "'", ")", "]", "''"}
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_starts(doc: Doc) -> Doc:
+        """A sentence never runs across a blank line, and a closing quote mark or bracket
+        right after final punctuation stays with its sentence: the parser keeps both."""
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+            elif tok.text in SENT_END and not tok.whitespace_ and doc[tok.i + 1].text in CLOSERS:
+                doc[tok.i + 1].is_sent_start = False
+        return doc
 
 
 def model_version(nlp: Language) -> str:

@@ -41,3 +41,10 @@ def stopwords() -> frozenset[str]:
 def months() -> dict[str, int]:
     """Month name or abbreviation (lower-case) -> month number."""
     return dict(_load("months.json")["months"])
+
+
+@lru_cache(maxsize=1)
+def thread_patterns() -> dict[str, list[re.Pattern[str]]]:
+    """Comment-thread and related-list line patterns from ``data/clean/thread.json``."""
+    data = _load("thread.json")
+    return {key: [re.compile(p, re.IGNORECASE) for p in data[key]] for key in ("comment", "related")}

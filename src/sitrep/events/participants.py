@@ -46,6 +46,29 @@ def ent_span(tok: Token) -> Span | None:
     return doc[start:end]
 
 
+def members(tok: Token) -> list[Token]:
+    """The coordinated heads of a phrase: the token, its conjuncts, and a list the parser read as
+    apposition ("The US, Russia, and Switzerland": Russia appos of US, Switzerland conj of Russia)."""
+    out = [tok, *tok.conjuncts]
+    if tok.ent_type_ == "GPE":
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "GPE":
+                out += [child, *child.conjuncts]
+    seen: set[int] = set()
+    return [t for t in sorted(out, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    out = []
+    for ref in refs:
+        key = (ref.id, ref.country, ref.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
 def _code_of(text: str) -> str | None:
     return group_code(text) or country_code(text)
 
@@ -139,8 +162,9 @@ class Resolver:
         toks = np_tokens(tok)
         start, end = toks[0].idx, tok.idx + len(tok.text)
         actor = self.actor_at(tok.idx, tok.idx + len(tok.text)) or self.actor_at(start, end)
-        if actor is not None:
-            return ActorRef(actor.id, actor.name, actor.country or _code_of(actor.name))
+        if actor is not None:  # a record without a country takes the phrase's ("Egypt's Muslim Brotherhood")
+            code = actor.country or _code_of(actor.name) or self._modifier_code(toks[:-1], self._mention_tokens(actor, toks))
+            return ActorRef(actor.id, actor.name, code)
         name = self.doc[toks[0].i : tok.i + 1].text
         ent = ent_span(tok)
         for text in (name, ent.text if ent is not None else None, tok.text):
@@ -159,6 +183,35 @@ class Resolver:
             return ActorRef(None, name.removeprefix("the ").removeprefix("The "), None)
         return None
 
+    def _mention_tokens(self, actor: Actor, toks: list[Token]) -> set[int]:
+        """Indices of the phrase tokens inside one of the actor's own mentions."""
+        spans = [m for m in actor.mentions if len(m) == 2]
+        return {t.i for t in toks if any(s <= t.idx < e for s, e in spans)}
+
+    def resolve_all(self, tok: Token) -> list[ActorRef]:
+        """Every participant a phrase names: its coordinated heads ("Hungary and Slovakia") and
+        coordinated country modifiers ("US and British activists" -> US activists, British activists)."""
+        refs: list[ActorRef] = []
+        for head in members(tok):
+            ref = self.resolve(head)
+            if ref is None:
+                continue
+            refs += [ref, *self._modifier_split(head, ref)]
+        return _unique(refs)
+
+    def _modifier_split(self, head: Token, ref: ActorRef) -> list[ActorRef]:
+        if ref.country is None:
+            return []
+        out: list[ActorRef] = []
+        for mod in np_tokens(head)[:-1]:
+            if self._modifier_code([mod]) != ref.country:
+                continue
+            for conj in mod.conjuncts:
+                code = self._modifier_code([conj])
+                if code and code != ref.country:
+                    out.append(ActorRef(None, f"{conj.text} {head.text}", code, ref.span))
+        return out
+
     def is_person(self, tok: Token) -> bool:
         """True when a phrase names a person (entity label, or a role noun like "spokesman")."""
         actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
@@ -168,6 +221,24 @@ class Resolver:
 
     def resolve_pronoun(self, pron: Token, reporter: Token | None) -> ActorRef | None:
         """The antecedent of a subject pronoun: the reporting clause's subject, else the nearest fit."""
+        found = self._antecedent(pron, reporter)
+        return found[1] if found is not None else None
+
+    def resolve_pronoun_all(self, pron: Token, reporter: Token | None) -> list[ActorRef]:
+        """Like :meth:`resolve_pronoun`; a plural pronoun takes every coordinated antecedent
+        ("Peru and Chile said they would ..." -> both)."""
+        found = self._antecedent(pron, reporter)
+        if found is None:
+            return []
+        tok, ref = found
+        if pron.lower_ not in load("verbs")["pronouns"]["any"] or len(members(tok)) < 2:
+            return [ref]
+        refs = self.resolve_all(tok)
+        for r in refs:
+            r.span = [pron.idx, pron.idx + len(pron.text)]
+        return [r for r in refs if is_participant(r)] or [ref]
+
+    def _antecedent(self, pron: Token, reporter: Token | None) -> tuple[Token, ActorRef] | None:
         kinds = load("verbs")["pronouns"]
         word = pron.lower_
         want = "person" if word in kinds["person"] else "thing" if word in kinds["thing"] else "any"
@@ -185,5 +256,5 @@ class Resolver:
             ref = self.resolve(cand)
             if is_participant(ref):
                 ref.span = [pron.idx, pron.idx + len(pron.text)]  # read from the pronoun
-                return ref
+                return cand, ref
         return None

@@ -33,6 +33,7 @@ class Draft:
     cue: Token | None = None
     speaker: Speaker | None = None
     continued: bool = False
+    tagged: bool = False  # cue found by the trained tagger, not by the rules
     segments: list[Segment] = field(default_factory=list)
 
 
