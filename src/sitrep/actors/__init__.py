@@ -3,7 +3,8 @@ countries and groups, one actor per real entity with all its mentions.
 
 Steps: 1. entity mentions from NER and the names tables (``mentions``); 2. surnames
 mis-tagged as places or organisations become people; 3. person mentions grouped by
-name (``coref``); 4. roles from pre-modifiers and appositions (``people``); 5. definite
+name (``coref``); 4. roles from pre-modifiers and appositions (``people``), then a
+well-known leader's country for people the text gave none (``leaders``); 5. definite
 descriptions and pronouns attached to people (``descriptions``, ``coref``);
 6. countries, organisations and groups (``kinds``); 7. records built.
 """
@@ -14,12 +15,12 @@ from typing import Any
 
 from ..ids import fact_id
 from ..schema import Actor, Article, Provenance
-from . import coref, descriptions, gender, kinds, orgrefs, people
+from . import coref, descriptions, gender, kinds, leaders, orgrefs, people
 from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "2"
+VERSION = "3"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -38,6 +39,7 @@ def run(article: Article, ctx: Any) -> None:
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
+    leaders.assign(persons)  # well-known leaders the text gave no country
     descriptions.resolve(doc, persons, by_token)  # 5
     gender.assign(doc, persons)
     coref.resolve_pronouns(doc, persons)

@@ -24,6 +24,16 @@ def countries_table() -> dict[str, dict[str, str]]:
     return json.loads(text)
 
 
+def armed_group(text: str) -> str | None:
+    """Country code ("" when none) of an armed group named by text ("Boko Haram", "al-Shabaab"),
+    from ``data/actors/armed_groups.json``; None when text names no listed group."""
+    key = " ".join(text.lower().replace("-", " ").replace("‐", " ").split())
+    groups = load("armed_groups")["groups"]
+    if key not in groups:
+        return None
+    return groups[key] or ""
+
+
 def roles() -> dict[str, str]:
     """Lower-case role phrase -> canonical role."""
     return load("roles")["roles"]

@@ -77,8 +77,11 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     text = doc[s:e].text
     tables = lexicon.countries_table()
     key = " ".join(text.lower().split())
+    armed = lexicon.armed_group(text)
+    if armed is not None:
+        return _mention(doc, s, e, "org", armed or None, True)
     if key in tables["organisations"]:
-        return _mention(doc, s, e, "org", tables["organisations"][key], True)
+        return _mention(doc, s, e, "org", _owner_country(doc, s) or tables["organisations"][key], True)
     group = countries.group_code(text)
     if group:
         return _mention(doc, s, e, "group", group)
@@ -104,9 +107,24 @@ def _norp(doc: Doc, s: int, e: int) -> Mention | None:
 
 
 def _org_country(doc: Doc, s: int, e: int) -> str | None:
-    """Country of an organisation named with a country or demonym first ("U.S. Army")."""
+    """Country of an organisation named with a country or demonym first ("U.S. Army"), or
+    owned by one just before it ("Rwanda's Senate")."""
     first = doc[s].text
-    return countries.demonym_code(first) or (countries.country_code(first) if e - s > 1 else None)
+    own = countries.demonym_code(first) or (countries.country_code(first) if e - s > 1 else None)
+    return own or _owner_country(doc, s)
+
+
+def _owner_country(doc: Doc, s: int) -> str | None:
+    """The country a name starting at token s belongs to by the words before it: a possessive
+    ("Rwanda's Senate", "South Africa's parliament") or a demonym ("the Rwandan Senate")."""
+    if s >= 2 and doc[s - 1].text in ("'s", "’s"):
+        k = s - 2
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        return countries.country_code(doc[k : s - 1].text)
+    if s >= 1 and doc[s - 1].text[:1].isupper():
+        return countries.demonym_code(doc[s - 1].text)
+    return None
 
 
 def _name_like(doc: Doc, s: int, e: int) -> bool:
@@ -123,6 +141,8 @@ def _table_mentions(doc: Doc) -> list[Mention]:
         if not doc[lead].text[:1].isupper():
             continue  # "west of the river", "mod" as a word
         kind, code = value.split(":", 1)
+        if kind == "org":
+            code = _owner_country(doc, lead) or code  # "Rwanda's Senate" is not the US Senate
         out.append(_mention(doc, lead, e, kind, code, True))
     return out
 

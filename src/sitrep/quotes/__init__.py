@@ -24,7 +24,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
@@ -46,16 +46,21 @@ def run(article: Article, ctx: Any) -> None:
     segments = marks.find(body)  # 1
     layout = Layout(doc, body, segments)
     index = ActorIndex(article.actors)
-    directs = direct.build(layout, segments, index)  # 2
-    clauses = indirect.build(layout, index) + colon.build(layout, index)  # 3
+    directs, clauses = rule_drafts(layout, segments, index)  # 2, 3
     model = tagger.shipped()
     if model is not None:  # 4
-        clauses += tagger.build(layout, index, model, _Taken(directs + clauses))
+        clauses += tagger.build(layout, index, model, Taken(directs + clauses))
     drafts = merge(body, directs, clauses)
     article.quotes = [_record(article, body, d) for d in drafts]  # 5
 
 
-class _Taken:
+def rule_drafts(layout: Layout, segments: list[marks.Segment], index: ActorIndex) -> tuple[list[Draft], list[Draft]]:
+    """Quotes from marks, and clauses from the rule cues (before ``merge``)."""
+    directs = direct.build(layout, segments, index)
+    return directs, indirect.build(layout, index) + colon.build(layout, index)
+
+
+class Taken:
     """Whether a character range touches what the rules already read (a cue or a content)."""
 
     def __init__(self, drafts: list[Draft]) -> None:

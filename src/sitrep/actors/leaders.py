@@ -1,0 +1,55 @@
+"""Countries and roles of well-known leaders the article names without one ("Obama said",
+"Putin met ..."), from ``data/actors/leaders.json``.
+
+Used only for a person the text gave no country: the article's own words ("Kenyan
+President ...", "X, a Ukrainian diplomat") always win. A name matches by its full form,
+by first and last word, by a listed short form ("Xi", "Erdogan"), or by its surname alone
+when that surname is unambiguous in the table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon
+from .coref import Person
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str]]:
+    data = lexicon.load("leaders")
+    leaders = {k: (v[0], v[1]) for k, v in data["leaders"].items()}
+    out: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, set[tuple[str, str]]] = {}
+    for name, value in leaders.items():
+        words = name.split()
+        out[name.lower()] = value
+        out[f"{words[0]} {words[-1]}".lower()] = value
+        surnames.setdefault(words[-1].lower(), set()).add(value)
+    skip = {s.lower() for s in data["ambiguous_surnames"]}
+    for surname, values in surnames.items():
+        if len(values) == 1 and surname not in skip:
+            out.setdefault(surname, next(iter(values)))
+    for short, name in data["short"].items():
+        out[short.lower()] = leaders[name]
+    return out
+
+
+def lookup(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """(country, role) of a leader named by these words, or None."""
+    index = _index()
+    for key in (" ".join(words), f"{words[0]} {words[-1]}" if len(words) > 1 else ""):
+        if key and key.lower() in index:
+            return index[key.lower()]
+    return None
+
+
+def assign(persons: list[Person]) -> None:
+    """Give a table country (and a role when none is known) to people the text left without a country."""
+    for p in persons:
+        if p.info.country is not None:
+            continue
+        found = next((hit for words in sorted(p.names, key=len, reverse=True) if (hit := lookup(words))), None)
+        if found is not None:
+            p.info.country = found[0]
+            p.info.role = p.info.role or found[1]
