@@ -83,8 +83,10 @@ def test_cameo_actor_codes_from_head_noun_role_and_group() -> None:
     assert cameo_actor(ActorRef(None, "government", None), art) == "---GOV"
     assert cameo_actor(ActorRef(None, "UN troops", "UN"), art) == "IGOUNOMIL"
     assert cameo_actor(ActorRef(None, "EU", "EU"), art) == "IGOEUREEC"
-    art.actors = [Actor("P1", "Ana Ortiz", "person", role="Defence Minister", country="ES")]
+    art.actors = [Actor("P1", "Ana Ortiz", "person", role="Foreign Minister", country="ES")]
     assert cameo_actor(ActorRef("P1", "Ana Ortiz", "ES"), art) == "ESPGOV"
+    art.actors[0].role = "Defence Minister"  # a sub-role where the role makes it clear (round 3)
+    assert cameo_actor(ActorRef("P1", "Ana Ortiz", "ES"), art) == "ESPGOVMIL"
     assert agent_code("the protesters") == "OPP" and agent_code("a river") is None
 
 

@@ -14,7 +14,8 @@ As ``shared/eval/README.md`` describes:
    with the model trained on the other folds (no sentence is coded by a model that saw it).
 3. CAMEO ``petr2_gsr_validation.jsonl``: standard match (same 2-digit root, same actor codes:
    ISO-3 plus a role code) and lenient match (same PLOVER category, same first 3 letters);
-   predictions on ``noevents`` records are false positives. Run with the shipped model (trained
+   predictions on ``noevents`` records are false positives; actor codes and triples come from
+   ``events.cameo`` (``cameo_actor`` is re-exported here). Run with the shipped model (trained
    on PLV only) and with the dictionary alone.
 """
 
@@ -23,15 +24,13 @@ from __future__ import annotations
 import random
 import statistics
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..countries import alpha3
 from ..events import classify
-from ..events.lexicon import load
-from ..events.participants import agent_code
-from ..schema import ActorRef, Article, Event
+from ..events.cameo import cameo_actor as cameo_actor  # re-exported: tests and callers use it here
+from ..events.cameo import cameo_triples
+from ..schema import Article
 from ..settings import Settings
 from .common import find_file, read_jsonl, run_on_bodies
 from .metrics import prf
@@ -131,51 +130,17 @@ def plv_end_to_end(records: list[dict[str, Any]], articles: list[Article]) -> di
     return prf(tp, n_pred, tp, n_gold)
 
 
-@lru_cache(maxsize=1)
-def _cameo_plover() -> dict[str, Any]:
-    return load("cameo_actors")
-
-
-def cameo_actor(ref: ActorRef | None, article: Article) -> str:
-    """A CAMEO actor code for a participant: ISO-3 (or IGO code) plus a role code.
-
-    The role comes from the phrase's head noun when it is an agent noun ("Russian troops" ->
-    MIL, "police" -> COP), else from the first role word in its name, role or affiliation;
-    a participant without a country keeps ``---`` ("rebels" -> ``---REB``).
-    """
-    if ref is None:
-        return "---"
-    table = _cameo_plover()
-    actor = next((a for a in article.actors if a.id == ref.id), None) if ref.id else None
-    if ref.country in table["groups"]:
-        base = table["groups"][ref.country]
-        name_words = (ref.name or "").split()
-        return base + (agent_code(ref.name) or "") if len(name_words) > 1 else base
-    base = (alpha3(ref.country) if ref.country else None) or "---"
-    role = agent_code(ref.name)
-    if role:
-        return base + role
-    words = " ".join(x for x in (ref.name, actor.role if actor else None, actor.affiliation if actor else None) if x).lower()
-    padded = f" {words} "
-    for code, cues in table["roles"]:
-        if any(f" {c} " in padded for c in cues):
-            return base + code
-    return base
-
-
-def _triples(events: list[Event], article: Article) -> list[tuple[str, str, str, str]]:
-    out = []
-    for ev in events:
-        root = (ev.cameo or "")[:2]
-        out.append((cameo_actor(ev.actor, article), cameo_actor(ev.target, article), root, ev.category))
-    return out
+def _triples(article: Article) -> list[tuple[str, str, str, str]]:
+    """The article's CAMEO triples (``events.cameo``: location as target, reciprocal and paired
+    codes in both directions) as (source, target, 2-digit root, PLOVER category)."""
+    return [(t.source, t.target, t.code[:2], t.category) for t in cameo_triples(article)]
 
 
 def cameo_scores(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
     """Standard and lenient P/R/F1 on the GSR file, one-to-one per sentence."""
     c: Counter[str] = Counter()
     for rec, art in zip(records, articles):
-        preds = _triples(art.events, art)
+        preds = _triples(art)
         gold = [] if rec.get("noevents") else rec["events"]
         c["gold"] += len(gold)
         c["pred"] += len(preds)
@@ -229,7 +194,9 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
                   "PLV end-to-end with the classifier: each fold run with a model trained on the other 4 folds; "
                   "GSR: the shipped model (trained on all of plv_train, no GSR sentence). Verb dictionary, agent nouns "
                   "and CAMEO role table: hand-written from the CAMEO codebook, broadened after error analysis on GSR "
-                  "and plv_train, so GSR figures are development figures, not held-out"),
+                  "and plv_train, so GSR figures are development figures, not held-out; the CAMEO view (events/cameo.py: "
+                  "location as target, reciprocal/paired codes both ways, sub-role codes) follows the CAMEO codebook "
+                  "and was checked on GSR"),
         plv_classifier_cv={"precision": clf["macro_f1"], "recall": clf["macro_f1"], "f1": clf["macro_f1"], "n": len(gold), "accuracy": clf["accuracy"]},
         plv_rules={"precision": rules["macro_f1"], "recall": rules["macro_f1"], "f1": rules["macro_f1"], "n": len(gold), "accuracy": rules["accuracy"]},
         plv_accuracy_cv=clf["accuracy"], plv_macro_f1_cv=clf["macro_f1"], plv_quad_accuracy_cv=round(quad_acc, 4),

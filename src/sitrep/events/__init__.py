@@ -4,7 +4,9 @@
 can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy. With the pair classifier (``classify``, shipped
 model) every verb with a subject and an object is a candidate too, coded by ``recode``.
 Modules: ``coding`` (triggers, actor/target), ``participants`` (phrases -> actors/countries),
-``status``, ``time``, ``places``, ``quantities``, ``assemble`` (one sentence's events).
+``status``, ``time``, ``places``, ``quantities``, ``assemble`` (one sentence's events: one per
+(actor, target) pair, coordinated sides split), ``cameo`` (the CAMEO view: actor codes, location
+as target, reciprocal/paired triples; it never changes the record).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "1"
+VERSION = "2"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 

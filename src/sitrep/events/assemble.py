@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..ids import fact_id
-from ..schema import Article, Event, EventDate, Provenance, Quantity
-from .coding import Trigger, actor_ref, demand_owner, object_of, reporter_of, scope, target_ref
-from .participants import Resolver, is_participant
+from ..schema import ActorRef, Article, Event, EventDate, Provenance, Quantity
+from .coding import Trigger, actor_refs, demand_owner, object_of, reporter_of, scope, target_refs
+from .lexicon import word_set
+from .participants import Resolver
 from .places import event_places, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
@@ -118,18 +119,54 @@ class SentenceContext:
     claimed: set[int]  # quantity heads already given to an event
 
 
-def build(trig: Trigger, sent: Span, sc: SentenceContext) -> Candidate | None:
-    """One event for one trigger, or None when it has no actor or is no event of its own."""
-    article, resolver, mentions, others, claimed = sc.article, sc.resolver, sc.mentions, sc.others, sc.claimed
+def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef, ActorRef | None]], bool]:
+    """The (actor, target) pairs of a trigger and whether the actors came from a pronoun.
+
+    Coordinated actors and targets give one pair each ("Peru and Chile expelled envoys of
+    Bolivia" -> PE->BO, CL->BO); a reciprocal action ("met", "signed a deal") with coordinated
+    actors and no target pairs each actor with each other one ("Peru and Chile met" -> PE->CL, CL->PE).
+    """
+    actors, pronoun = actor_refs(trig, resolver)
+    if not actors:
+        return [], pronoun
+    targets = target_refs(trig, resolver, actors[0])
+    if not targets and trig.entry["category"] == "REJECT":
+        owner = demand_owner(trig, resolver)
+        targets = [owner] if owner is not None else []
+    if not targets and len(actors) > 1 and trig.entry.get("cameo") in word_set("cameo", "reciprocal"):
+        return [(a, b) for a in actors for b in actors if a is not b], pronoun
+    if trig.entry.get("needs_target") and not targets:
+        return [], pronoun
+    return [(a, t) for a in actors for t in (targets or [None])], pronoun
+
+
+def build_all(trig: Trigger, sent: Span, sc: SentenceContext) -> list[Candidate]:
+    """One event per (actor, target) pair of a trigger; the quantities go to every one of them."""
+    found, pronoun = pairs(trig, sc.resolver)
+    out: list[Candidate] = []
+    for k, (actor, target) in enumerate(found):
+        cand = build(trig, sent, sc, actor, target, pronoun)
+        if cand is None:
+            continue
+        if out:
+            cand.event.quantities = list(out[0].event.quantities)
+        if k:  # the first pair keeps the id a single-actor event always had
+            tok = trig.token
+            cand.event.id = fact_id("V", sc.article.id, tok.idx, tok.idx + len(tok.text), cand.event.category,
+                                    _ref_key(actor), _ref_key(target))
+        out.append(cand)
+    return out
+
+
+def _ref_key(ref: ActorRef | None) -> str:
+    return "" if ref is None else f"{ref.id}|{ref.country}|{ref.name}"
+
+
+def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef, target: ActorRef | None,
+          pronoun: bool) -> Candidate | None:
+    """One event for one trigger and one (actor, target) pair, or None when it is no event of its own."""
+    article, mentions, others, claimed = sc.article, sc.mentions, sc.others, sc.claimed
     tok = trig.token
-    actor, pronoun = actor_ref(trig, resolver)
-    if not is_participant(actor):
-        return None
-    target = target_ref(trig, resolver, actor)
-    if target is None and trig.entry["category"] == "REJECT":
-        target = demand_owner(trig, resolver)
-    if trig.entry.get("needs_target") and target is None:
-        return None
     coding = code_event(trig.entry, sent, actor, target)
     if coding is None:
         return None
@@ -159,7 +196,8 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate nested in another one of the same category that adds no quantity of its own."""
     kept: list[Candidate] = []
     for cand in cands:
-        host = next((k for k in kept if k.event.category == cand.event.category and cand.trigger.token.i in k.tokens), None)
+        host = next((k for k in kept if k.event.category == cand.event.category and cand.trigger.token.i in k.tokens
+                     and k.trigger.token.i != cand.trigger.token.i), None)
         if host is None or cand.event.quantities:
             kept.append(cand)
             continue
@@ -178,7 +216,7 @@ def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resol
         article, resolver, find_date_mentions(sent.text), find_quantities(sent.text, sent.start_char),
         {t.token.i for t in triggers}, set(),
     )
-    cands = [c for t in triggers if (c := build(t, sent, sc))]
+    cands = [c for t in triggers for c in build_all(t, sent, sc)]
     return [c.event for c in fold(cands)]
 
 

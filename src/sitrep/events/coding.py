@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import country_name
 from ..schema import ActorRef
 from .lexicon import load, word_set
-from .participants import Resolver, is_participant, np_tokens
+from .participants import Resolver, is_participant, np_tokens, unique_refs
 from .places import place_from_token
 from .status import governors
 
@@ -197,14 +197,14 @@ def actor_token(trig: Trigger) -> Token | None:
     return None
 
 
-def actor_ref(trig: Trigger, resolver: Resolver) -> tuple[ActorRef | None, bool]:
-    """The actor of a trigger and whether it came from a pronoun."""
+def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]:
+    """Every actor of a trigger ("Peru and Chile signed" -> both) and whether they came from a pronoun."""
     tok = actor_token(trig)
     if tok is None:
-        return None, False
+        return [], False
     if tok.pos_ == "PRON":
-        return resolver.resolve_pronoun(tok, reporter_of(trig.token)), True
-    return resolver.resolve(tok), False
+        return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
+    return [r for r in resolver.resolve_all(tok) if is_participant(r)], False
 
 
 def _place_ref(tok: Token) -> ActorRef | None:
@@ -260,25 +260,28 @@ def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
     return actor is not None and bool((ref.id and ref.id == actor.id) or (ref.country and ref.country == actor.country and not ref.id))
 
 
-def target_ref(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> ActorRef | None:
-    """The target: the trigger's subject for speaker frames, else the first participant in the
-    entry's (or category's) slots; else the first plain noun phrase there (PLOVER targets may be
+def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """The targets: the trigger's subject for speaker frames, else the participants of the first of
+    the entry's (or category's) slots that names any (coordinated ones split: "expelled envoys of
+    Qatar and Turkey" -> both); else the first plain noun phrase there (PLOVER targets may be
     things: "stormed a police compound"), which has no country and codes as ``---``."""
     if trig.entry.get("actor_frame") == "speaker":
         subj = _subject(trig.token, False)
-        return resolver.resolve(subj) if subj is not None else None
+        return resolver.resolve_all(subj) if subj is not None else []
     defaults = load("verbs")["target_defaults"]
     slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
     fallback: ActorRef | None = None
     for slot in slots:
+        found_refs: list[ActorRef] = []
         for found in _slot(trig, slot):
-            ref = found if isinstance(found, ActorRef) else resolver.resolve(found)
-            if not is_participant(ref):
+            refs = [found] if isinstance(found, ActorRef) else resolver.resolve_all(found)
+            parts = [r for r in refs if is_participant(r)]
+            if not parts:
                 fallback = fallback or (_thing_ref(found) if not isinstance(found, ActorRef) else None)
-                continue
-            if not _same_side(ref, actor):  # type: ignore[arg-type]
-                return ref
-    return fallback
+            found_refs += [r for r in parts if not _same_side(r, actor)]
+        if found_refs:
+            return unique_refs(found_refs)
+    return [fallback] if fallback is not None else []
 
 
 def scope(trig: Trigger, others: set[int]) -> list[Token]:
@@ -293,7 +296,11 @@ def scope(trig: Trigger, others: set[int]) -> list[Token]:
         stack += [c for c in cur.children if c.dep_ not in cut and c.i not in others]
     if tok.dep_ == "acl":
         out += [t for t in tok.head.lefts] + [tok.head]
-    return sorted(out, key=lambda t: t.i)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
+        for prep in tok.head.children:  # "staged a protest in Beijing": the light verb's place phrases
+            if prep.dep_ == "prep" and prep.i not in others:
+                out += [t for t in prep.subtree if t.i not in others]
+    return sorted(set(out), key=lambda t: t.i)
 
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "det")
+INSTITUTION_ROLES = frozenset({"GOV", "JUD", "LEG", "COP"})  # "a court in Guyana" is Guyana's; "journalists in Minsk" need not be
 
 
 def np_tokens(tok: Token) -> list[Token]:
@@ -52,13 +53,24 @@ def members(tok: Token) -> list[Token]:
     out = [tok, *tok.conjuncts]
     if tok.ent_type_ == "GPE":
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "GPE":
+            if child.dep_ == "appos" and child.ent_type_ == "GPE" and child.conjuncts:
                 out += [child, *child.conjuncts]
     seen: set[int] = set()
     return [t for t in sorted(out, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
 
 
-def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+def _located_in(tok: Token) -> str | None:
+    """The country of an institution's "in" phrase ("a court in Guyana" -> GY, "police in Kyiv" -> UA)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and (code := country_code(obj.text)) and len(code) == 2:
+                    return code
+    return None
+
+
+def unique_refs(refs: list[ActorRef]) -> list[ActorRef]:
+    """The refs without repeats (same id, country and name), first kept."""
     seen: set[tuple[str | None, str | None, str | None]] = set()
     out = []
     for ref in refs:
@@ -158,6 +170,7 @@ class Resolver:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 found = self.resolve(child)
                 if found is not None and (found.country or found.id):
+                    found.country = found.country or self._modifier_code(np_tokens(tok)[:-1])  # "The US commander, General X"
                     return found
         toks = np_tokens(tok)
         start, end = toks[0].idx, tok.idx + len(tok.text)
@@ -180,7 +193,8 @@ class Resolver:
         if ent is not None and tok.ent_type_ in _NAME_ENTS:
             return ActorRef(None, ent.text, None)
         if tok.pos_ in ("NOUN", "PROPN") and agent_code(tok.text):  # "police", "rebels", "the government"
-            return ActorRef(None, name.removeprefix("the ").removeprefix("The "), None)
+            located = _located_in(tok) if agent_code(tok.text) in INSTITUTION_ROLES else None
+            return ActorRef(None, name.removeprefix("the ").removeprefix("The "), located)
         return None
 
     def _mention_tokens(self, actor: Actor, toks: list[Token]) -> set[int]:
@@ -197,7 +211,7 @@ class Resolver:
             if ref is None:
                 continue
             refs += [ref, *self._modifier_split(head, ref)]
-        return _unique(refs)
+        return unique_refs(refs)
 
     def _modifier_split(self, head: Token, ref: ActorRef) -> list[ActorRef]:
         if ref.country is None:

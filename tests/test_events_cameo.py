@@ -1,0 +1,126 @@
+"""Issue 6, third round: coordinated actors and targets split, reciprocal and paired events in
+both directions, location as target in the CAMEO view only, compound role codes (sentences
+written for sitrep)."""
+
+from __future__ import annotations
+
+from sitrep import events
+from sitrep.events import classify
+from sitrep.events.cameo import cameo_actor, cameo_triples, event_triples
+from sitrep.events.places import place_from_name
+from sitrep.schema import Actor, ActorRef, Article, Event, Place
+
+
+def _events(make_ctx, text: str) -> Article:
+    art, ctx = make_ctx(text, "2023-05-10")
+    art.actors = []
+    with classify.using(None):  # the dictionary alone: what these rules add, without the classifier
+        events.run(art, ctx)
+    return art
+
+
+def _pairs(art: Article, category: str) -> set[tuple[str | None, str | None]]:
+    return {(e.actor.country if e.actor else None, e.target.country if e.target else None)
+            for e in art.events if e.category == category}
+
+
+def _event(cameo: str, category: str, actor: ActorRef | None, target: ActorRef | None, place: Place | None = None) -> Event:
+    return Event(id="V-1", category=category, mode=None, cameo=cameo, actor=actor, target=target, place=place,
+                 origin=None, date=None, quantities=[], status="occurred", sentence="", span=[0, 1],
+                 confidence=0.8)
+
+
+def test_coordinated_subject_gives_one_event_per_actor(make_ctx):
+    art = _events(make_ctx, "Hungary and Slovakia expelled two Serbian diplomats on Monday.")
+    assert _pairs(art, "SANCTION") >= {("HU", "RS"), ("SK", "RS")}
+    ids = [e.id for e in art.events if e.category == "SANCTION"]
+    assert len(ids) == len(set(ids))  # split events keep distinct ids
+
+
+def test_coordinated_country_modifiers_split(make_ctx):
+    art = _events(make_ctx, "Chilean and Peruvian activists staged a protest in Lima on Sunday.")
+    codes = {cameo_actor(e.actor, art) for e in art.events if e.category == "PROTEST"}
+    assert codes == {"CHLOPP", "PEROPP"}
+
+
+def test_coordinated_objects_split(make_ctx):
+    art = _events(make_ctx, "Moldova accused Russia and Belarus of meddling in its election.")
+    assert _pairs(art, "ACCUSE") >= {("MD", "RU"), ("MD", "BY")}
+
+
+def test_reciprocal_action_with_coordinated_subject_pairs_every_side(make_ctx):
+    art = _events(make_ctx, "Peru, Chile and Bolivia met in La Paz on Friday.")
+    pairs = _pairs(art, "CONSULT")
+    assert pairs == {(a, b) for a in ("PE", "CL", "BO") for b in ("PE", "CL", "BO") if a != b}
+    # every direction is in the record already: the CAMEO view adds no reverse copy
+    assert len(cameo_triples(art)) == 6
+
+
+def test_talks_with_a_named_side_are_coded_both_ways(make_ctx):
+    art = _events(make_ctx, "Vietnam held talks with Laos about the dam on Tuesday.")
+    ev = next(e for e in art.events if e.category == "CONSULT")
+    assert (ev.actor.country, ev.target.country) == ("VN", "LA")  # the record: one event, as written
+    triples = {(t.source, t.target, t.code[:2]) for t in cameo_triples(art)}
+    assert {("VNM", "LAO", "04"), ("LAO", "VNM", "04")} <= triples
+
+
+def test_visit_pairs_with_host_the_other_way() -> None:
+    art = Article(id="a", source="a", raw="", body="")
+    ev = _event("042", "CONSULT", ActorRef(None, "Ghana", "GH"), ActorRef(None, "Togo", "TG"))
+    assert [(t.source, t.target, t.code, t.derived) for t in event_triples(ev, art)] == [
+        ("GHA", "TGO", "042", None), ("TGO", "GHA", "043", "reverse")]
+
+
+def test_one_sided_codes_are_not_mirrored() -> None:
+    art = Article(id="a", source="a", raw="", body="")
+    ev = _event("190", "ASSAULT", ActorRef(None, "Ghana", "GH"), ActorRef(None, "Togo", "TG"))
+    assert len(event_triples(ev, art)) == 1
+
+
+def test_location_is_the_target_only_in_the_cameo_view(make_ctx):
+    art = _events(make_ctx, "Dutch activists staged a protest in Ankara on Saturday.")
+    ev = next(e for e in art.events if e.category == "PROTEST")
+    assert ev.target is None and ev.place is not None and ev.place.country == "TR"  # the record keeps the place
+    assert [(t.source, t.target, t.derived) for t in event_triples(ev, art)] == [("NLDOPP", "TUR", "location")]
+
+
+def test_location_fallback_needs_a_country() -> None:
+    art = Article(id="a", source="a", raw="", body="")
+    region = _event("141", "PROTEST", ActorRef(None, "activists", None), None, Place("the border", None, None, None, "region"))
+    assert [(t.source, t.target, t.derived) for t in event_triples(region, art)] == [("---OPP", "---", None)]
+
+
+def test_compound_role_codes() -> None:
+    body = "Chad's national security adviser met the Libyan envoy. Sudan's Muslim Brotherhood objected."
+    art = Article(id="a", source="a", raw=body, body=body)
+    adviser = ActorRef(None, "Chad", "TD", [0, 32])
+    assert cameo_actor(adviser, art) == "TCDGOVMIL"
+    brotherhood = ActorRef("A1", "Muslim Brotherhood", "SD", [55, 79])
+    art.actors = [Actor("A1", "Muslim Brotherhood", "org", country=None)]
+    assert cameo_actor(brotherhood, art) == "SDNOPPMUS"
+    assert cameo_actor(ActorRef(None, "European Union", "EU", [0, 4]), Article(id="b", source="b", raw="", body="the European Union")) == "IGOEUREEC"
+
+
+def test_actor_record_without_country_takes_the_possessor(make_ctx):
+    text = "Qatar condemned Egypt's Muslim Brotherhood on Monday."
+    art, ctx = make_ctx(text, "2023-05-10")
+    start = text.index("Muslim")
+    art.actors = [Actor("A1", "Muslim Brotherhood", "org", mentions=[[start, start + len("Muslim Brotherhood")]])]
+    with classify.using(None):
+        events.run(art, ctx)
+    ev = next(e for e in art.events if e.target is not None and e.target.id == "A1")
+    assert ev.target.country == "EG"
+    assert cameo_actor(ev.target, art) == "EGYOPPMUS"
+
+
+def test_agent_noun_takes_the_country_it_is_in(make_ctx):
+    art = _events(make_ctx, "A court in Malawi jailed a Zambian businessman for fraud.")
+    ev = next(e for e in art.events if e.category == "COERCE")
+    assert cameo_actor(ev.actor, art) == "MWIJUD"
+
+
+def test_accentless_city_and_us_state_places() -> None:
+    zurich = place_from_name("Zurich")
+    assert zurich is not None and zurich.country == "CH" and zurich.kind == "city"
+    state = place_from_name("Alaska")
+    assert state is not None and state.country == "US" and state.kind == "region" and state.lat is None
