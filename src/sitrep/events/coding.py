@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..countries import country_name
+from ..countries import country_code, country_name, demonym_code
 from ..schema import ActorRef
 from .lexicon import load, word_set
 from .participants import Resolver, is_participant, np_tokens, unique_refs
@@ -66,9 +66,9 @@ def _in_class(tok: Token | None, spec: str) -> bool:
 
 def object_of(tok: Token) -> Token | None:
     """The trigger's object: dobj, passive subject, a noun's "of" object, or the noun a participle modifies."""
-    for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objs:  # the nearest: a dateline ("BUCHAREST — Some 2,500 soldiers were moved") can parse as a second subject
+        return min(objs, key=lambda c: abs(c.i - tok.i))
     if tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -172,6 +172,27 @@ def _subject(tok: Token, passive_ok: bool) -> Token | None:
     return subj
 
 
+def _passive_owner(tok: Token) -> Token | None:
+    """Who moves troops in an agentless passive ("2,500 American soldiers will be transferred",
+    "U.S. officials said"): the troops themselves when a demonym, country or possessor marks
+    whose they are, else the subject of the reporting verb ("U.S. officials")."""
+    moved = object_of(tok)
+    if moved is None or moved.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    if _marked_country(moved):
+        return moved
+    rep = reporter_of(tok)
+    source = _subject(rep, False) if rep is not None else None
+    return source if source is not None and _marked_country(source) else None
+
+
+def _marked_country(tok: Token) -> bool:
+    """True when a demonym, country name or possessive country modifies the noun ("American soldiers",
+    "U.S. officials", "Britain's troops") or the noun is a country itself."""
+    mods = [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
+    return any(demonym_code(c.text) or country_code(c.text) for c in mods + [tok])
+
+
 def actor_token(trig: Trigger) -> Token | None:
     """The token naming the actor: subject, agent, possessor, modified noun, or a governor's subject."""
     tok = trig.token
@@ -187,6 +208,8 @@ def actor_token(trig: Trigger) -> Token | None:
         if subj is not None:
             return subj
         own_forces = trig.entry.get("category") in OWN_FORCE_CATEGORIES
+        if own_forces and (owner := _passive_owner(tok)) is not None:
+            return owner
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces):
             return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
     for gov in governors(tok)[1:]:
@@ -204,7 +227,12 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
         return [], False
     if tok.pos_ == "PRON":
         return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
-    return [r for r in resolver.resolve_all(tok) if is_participant(r)], False
+    refs = [r for r in resolver.resolve_all(tok) if is_participant(r)]
+    if tok.dep_ == "nsubjpass" and _in_class(tok, "@troops"):
+        for ref in refs:  # "2,500 American soldiers were moved": the acting side is their country
+            if ref.id is None and ref.country:
+                ref.name = country_name(ref.country) or ref.name
+    return refs, False
 
 
 def _place_ref(tok: Token) -> ActorRef | None:

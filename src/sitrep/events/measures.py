@@ -16,9 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 from .lexicon import load
+from .numwords import fraction, written_number
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-zμ°]+|\S")
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
+_DIGITS = re.compile(r"(?:\d[\d,]*)?\.?\d+$")
 MAX_NOUN_WORDS = 3  # words of a counted noun phrase ("public housing properties")
 MAX_UNIT_TOKENS = 4  # tokens a unit may span ("degrees", "km / h", "miles per hour")
 CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
@@ -67,17 +68,21 @@ def _joined(text: str, toks: list[Tok], i: int, j: int) -> str:
 def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | None:
     """(value, index after, had a scale) for a number starting at token i."""
     word = _low(toks, i)
-    nums = _data()["word_numbers"]
+    frac = fraction(toks, i)
+    if frac is not None:
+        return frac[0], frac[1], False
     if _DIGITS.match(word):
         if re.search(r",\d{1,2}(?!\d)", word):
             return None
-        value, k = float(word.replace(",", "")), i + 1
-    elif word in nums and word not in ("hundred", "half"):
-        value, k = float(nums[word]), i + 1
-        if _low(toks, k) == "-" and _low(toks, k + 1) in nums and nums[_low(toks, k + 1)] < 10 and value >= 20:
-            value, k = value + nums[_low(toks, k + 1)], k + 2
+        value, k = float(word.replace(",", "")) * _sign(toks, i), i + 1
     elif word == "a" and _low(toks, i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
         value, k = (12.0 if _low(toks, i + 1) == "dozen" else 1.0), i + 1 + (_low(toks, i + 1) == "dozen")
+    elif word == "dozen" or word in _data()["word_numbers"] and word not in ("hundred", "half"):
+        written = written_number(toks, i)
+        if written is None:
+            value, k = float(_data()["word_numbers"][word]), i + 1
+        else:
+            value, k = written
     else:
         return None
     scales = _data()["scales"]
@@ -89,6 +94,16 @@ def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | Non
             break
         value, k, scaled = value * scales[_low(toks, k)], k + 1, True
     return value, k, scaled
+
+
+def _sign(toks: list[Tok], i: int) -> float:
+    """-1 for "-1.3%" (a minus sign glued to the number, not joining two words) and "minus 5"."""
+    prev = _low(toks, i - 1)
+    if prev == "-" and toks[i - 1][2] == toks[i][1]:
+        before = _low(toks, i - 2)
+        if before == "minus" or i < 2 or toks[i - 2][2] < toks[i - 1][1]:
+            return -1.0
+    return -1.0 if prev == "minus" else 1.0
 
 
 def _currency(text: str, toks: list[Tok], i: int) -> tuple[str, int] | None:
@@ -156,15 +171,17 @@ def _noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
 def _change(toks: list[Tok], i: int) -> str:
     """The change cue before token i: a qualifier phrase, else a rise/fall verb."""
     changes = _data()["changes"]
-    for back in (1, 2):
-        if _low(toks, i - back) in _data()["near_trend"]:
-            return _data()["near_trend"][_low(toks, i - back)]
     for back in range(CHANGE_LOOKBACK, 0, -1):
         j = i - back
         if j >= 0:
             phrase = " ".join(_low(toks, x) for x in range(j, i))
             if phrase in changes:
-                return changes[phrase]
+                return changes[phrase]  # "up to" (<) before the bare "up" (rise)
+    for back in (1, 2):
+        if _low(toks, i - back) in _data()["near_trend"]:
+            return _data()["near_trend"][_low(toks, i - back)]
+    if _low(toks, i) == "-" and _low(toks, i + 1)[:1].isdigit():
+        return "down"  # "-1.3%": a signed change
     for j in range(i - 1, max(-1, i - TREND_LOOKBACK - 1), -1):
         word = _low(toks, j)
         if _DIGITS.match(word) or word in ("to", "at", "from", "of", ",", "and"):
@@ -225,7 +242,7 @@ def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float
     return None
 
 
-def _read(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
+def _read(text: str, toks: list[Tok], i: int, heads: dict[int, str] | None = None) -> tuple[Measure, int] | None:
     num = _number(text, toks, i)
     if num is None:
         return _vague(text, toks, i)
@@ -233,17 +250,21 @@ def _read(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
     cur = _currency(text, toks, i)
     if cur is None and _is_date_or_id(toks, i, k, value, scaled):
         return None
-    start = cur[1] if cur else i
+    start = cur[1] if cur else _signed_start(toks, i, value)
     high = None
     lead = {_low(toks, start - x) for x in (1, 2, 3)}
     end_range = _range_end(text, toks, k, "between" in lead) if _low(toks, start - 1) != "by" else None
-    unit = _unit(text, toks, k) if end_range is None and lead & {"between", "from"} else None
+    trend = _low(toks, start - 1) in _words("up_words") | _words("down_words")
+    first_unit: tuple[str, int] | None = None
+    unit = _unit(text, toks, k) if end_range is None and (lead & {"between", "from"} or not trend) else None
     if unit is not None and _low(toks, unit[1]) in ("to", "and", "-"):
         end_range = _range_end(text, toks, unit[1], "between" in lead)
         second = _unit(text, toks, end_range[1]) if end_range is not None else None
-        if second is None or second[0] != unit[0]:
+        if second is None and "from" not in lead or second is not None and second[0] != unit[0]:
             end_range = None
-    if end_range is not None and end_range[0] > value:
+        elif second is None:
+            first_unit = unit  # "from 208 pounds to 193": the unit written once, on the low end
+    if end_range is not None and (end_range[0] > value or "from" in lead and end_range[0] != value):
         high, k2, scaled2 = end_range
         if scaled2 and not scaled:
             value = _rescale(value, high)
@@ -251,6 +272,8 @@ def _read(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
         if cur is None and _is_date_or_id(toks, k - 1, k, high, scaled2):
             return None
     unit = _unit(text, toks, k)
+    if unit is None and first_unit is not None and high is not None:
+        unit = (first_unit[0], k)  # "from 208 pounds to 193": the low end's unit
     noun = None
     if cur is not None:
         name = cur[0]
@@ -258,13 +281,27 @@ def _read(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
         name, k = unit
     else:
         found = _noun(toks, k)
-        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()):
+        if found is None and heads and toks[i][1] in heads:
+            found = (singular(heads[toks[i][1]]), k)  # the parse's head noun ("seven European countries")
+        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit() or _is_fraction(toks, i)):
             return None
         name, noun = (found[0], toks[k][0]) if found else ("-", None)
         k = found[1] if found else k
     name, k = _rate(text, toks, k, name)
     s, e = toks[start][1], toks[k - 1][2]
     return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+
+
+def _signed_start(toks: list[Tok], i: int, value: float) -> int:
+    """The token where a negative number starts: its "-" sign or the word "minus"."""
+    if value >= 0 or i == 0:
+        return i
+    back = i - 1 if _low(toks, i - 1) == "minus" else i - 1 - (_low(toks, i - 2) == "minus")
+    return max(back, 0)
+
+
+def _is_fraction(toks: list[Tok], i: int) -> bool:
+    return fraction(toks, i) is not None
 
 
 def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
@@ -289,13 +326,24 @@ def _rescale(low: float, high: float) -> float:
     return low
 
 
-def extract_quantities(text: str) -> list[Measure]:
-    """Every quantity in ``text``, in order; spans are offsets into ``text``."""
+def counted_heads(span: Any) -> dict[int, str]:
+    """From a spaCy Doc/Span over ``text``: character offset (relative to the span) of each number
+    token attached as ``nummod`` to a noun -> that noun, lower-cased ("seven European countries")."""
+    base = span[0].idx if len(span) else 0
+    return {t.idx - base: t.head.text.lower() for t in span
+            if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i}
+
+
+def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
+    """Every quantity in ``text``, in order; spans are offsets into ``text``. ``parse`` (optional)
+    is the spaCy Doc or Span over exactly ``text``: its ``nummod`` arcs give the counted noun
+    where the words after the number do not."""
+    heads = counted_heads(parse) if parse is not None else None
     toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Measure] = []
     i = 0
     while i < len(toks):
-        hit = _read(text, toks, i)
+        hit = _read(text, toks, i, heads)
         if hit is None:
             i += 1
             continue

@@ -165,6 +165,19 @@ def _role(prep: Token) -> str | None:
     return roles.get(word)
 
 
+def _nested_place(obj: Token, used: set[int]) -> Place | None:
+    """The place in a location phrase under a non-place noun ("bases in Germany"); its
+    preposition is added to ``used`` so it is not read again as a place of its own."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and _role(prep) == "location":
+            for inner in _prep_objects(prep):
+                place = place_from_token(inner)
+                if place is not None:
+                    used.add(prep.i)
+                    return place
+    return None
+
+
 def event_places(preps: list[Token], category: str) -> EventPlaces:
     """Origin, destinations and the main place from the preposition tokens in an event's scope.
 
@@ -173,12 +186,15 @@ def event_places(preps: list[Token], category: str) -> EventPlaces:
     """
     out = EventPlaces()
     moving = category in load("places")["movement_categories"]
+    used: set[int] = set()
     for prep in sorted(preps, key=lambda t: t.i):
         role = _role(prep)
-        if role is None:
+        if role is None or prep.i in used:
             continue
         for obj in _prep_objects(prep):
             place = place_from_token(obj)
+            if place is None and role in ("origin", "destination"):
+                place = _nested_place(obj, used)  # "from bases in Germany", "to a camp near Brest"
             if place is None:
                 continue
             if role == "origin":
