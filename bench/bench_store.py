@@ -5,8 +5,10 @@
 1. generates article records with actors, quotes, events and quantities (seeded, so runs
    compare); a share of them are syndicated copies and repeated reports of one event;
 2. writes them in batches of ``--batch`` articles (one transaction each): rows/s;
-3. rebuilds copies, merged events, disagreements and the ledger: seconds;
-4. runs the common queries 100 times each: p50/p95 in milliseconds.
+3. rebuilds copies, merged events, disagreements and the ledger (``refresh --full``): seconds;
+4. writes ``--add`` more articles (the next ones in time, as a later ingest brings them) and
+   refreshes incrementally: seconds;
+5. runs the common queries 100 times each: p50/p95 in milliseconds.
 Prints numbers; asserts nothing.
 """
 
@@ -32,6 +34,14 @@ CATEGORIES = ["MOBILIZE", "CONSULT", "ACCUSE", "THREATEN", "AID", "SANCTION", "P
               "REJECT", "COOPERATE", "SUPPORT", "RETREAT", "AGREE", "DEMAND", "COERCE"]
 WORDS = "troops border talks sanctions aid missiles ceasefire embassy drills warning convoy refugees".split()
 START = date(2022, 1, 1)
+_SYLLABLES = "ka ro mi ten sol var del bri nor ost lan peg ur vik ham".split()
+FIRST = "Anna Boris Carla Dmytro Elena Frank Greta Hans Ivana Jonas Kasia Luca Marta Nils Olga Pavel".split()
+
+
+def _person(rng: random.Random) -> str:
+    """A made-up full name (letters only, so identity folds it like a real one)."""
+    surname = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    return f"{rng.choice(FIRST)} {surname}"
 
 
 def _event(rng: random.Random, aid: str, k: int, published: date, seed_event: tuple | None) -> Event:
@@ -76,7 +86,7 @@ def synthetic(n: int, per_article: int, seed: int = 1) -> list[Article]:
             events.append(ev)
             recent = (recent + [key])[-500:]
         body = " ".join(e.sentence for e in events) + " " + " ".join(rng.choice(WORDS) for _ in range(80))
-        actors = [Actor(fact_id("A", aid, j), f"Official {rng.randint(1, 3000)}", "person", "minister", None,
+        actors = [Actor(fact_id("A", aid, j), _person(rng), "person", "minister", None,
                         rng.choice(COUNTRIES), [[0, 5], [10, 15]], prov) for j in range(3)]
         quotes = [Quote(fact_id("Q", aid, j), f"we will {rng.choice(WORDS)} the {rng.choice(WORDS)} soon",
                         "direct", actors[0].id, actors[0].name, "said", [[0, 20]], provenance=prov) for j in range(2)]
@@ -101,8 +111,8 @@ QUERIES = {
     "events place+dates": lambda s: s.find("events", place="PL", since="2022-03-01", until="2022-03-31"),
     "reports target+category": lambda s: s.find("reports", target="UA", category="ASSAULT"),
     "quotes text search": lambda s: s.find("quotes", text="missiles border"),
-    "quotes by speaker": lambda s: s.find("quotes", speaker="Official 17"),
-    "actors by name": lambda s: s.find("actors", name="Official 12"),
+    "quotes by speaker": lambda s: s.find("quotes", speaker="Olga Kasol"),
+    "actors by name": lambda s: s.find("actors", name="Vikten"),
     "ledger actor+place": lambda s: s.ledger("RU", "BY"),
     "disagreements": lambda s: s.query("SELECT * FROM disagreements ORDER BY merged_id LIMIT 100"),
 }
@@ -114,9 +124,11 @@ def main() -> None:
     ap.add_argument("--events-per-article", type=int, default=5)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=100)
+    ap.add_argument("--add", type=int, default=1000, help="articles added after the full refresh (0: none)")
     ap.add_argument("--db", type=Path, default=None)
     args = ap.parse_args()
-    arts = synthetic(args.articles, args.events_per_article)
+    arts = synthetic(args.articles + args.add, args.events_per_article)
+    arts, later = arts[:args.articles], arts[args.articles:]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
         t, rows = time.perf_counter(), 0
@@ -131,10 +143,17 @@ def main() -> None:
             store.refresh(force=True)
             merge_s = time.perf_counter() - t
             derived = store.counts(("events", "article_copies", "merged_events", "disagreements", "ledger"))
+            if later:
+                store.write_batch(later)
+                t = time.perf_counter()
+                store.refresh()
+                add_s = time.perf_counter() - t
         print(f"articles {len(arts):,}  rows written {rows:,} in {write_s:.1f}s = {rows / write_s:,.0f} rows/s "
               f"({len(arts) / write_s:,.0f} articles/s)")
-        print(f"refresh (copies + merge + disagreements + ledger) {merge_s:.1f}s: "
+        print(f"full refresh (copies + merge + disagreements + ledger) {merge_s:.1f}s: "
               + ", ".join(f"{n:,} {k}" for k, n in derived.items()))
+        if later:
+            print(f"incremental refresh after adding {len(later):,} articles: {add_s:.1f}s")
         with Store(db, read_only=True) as store:
             for name, fn in QUERIES.items():
                 p50, p95 = timed(store, fn, args.runs)

@@ -16,7 +16,8 @@ from sitrep.settings import Settings
 from sitrep.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "merge"
-MERGE_F1_FLOOR = 0.9  # the issue's target; measured 1.0 on the set it was tuned on
+MERGE_F1_FLOOR = 0.9  # the issue's target; measured 0.99 on the set it was tuned on
+HELDOUT_F1_FLOOR = 0.9  # measured 0.912 on the held-out set (written after the weights were fixed)
 
 
 def _gold(group_prefix: str = "") -> list[dict]:
@@ -103,3 +104,78 @@ def test_merge_quality_on_hand_made_set():
     result = evaluate(FIXTURE, Settings())
     assert result["reports"] >= 90 and result["groups"] >= 50
     assert result["f1"] >= MERGE_F1_FLOOR - 0.0005, result
+
+
+def _snapshot(store: Store) -> dict[str, list]:
+    tables = ("article_copies", "actor_keys", "merged_events", "event_sources", "merge_links", "disagreements",
+              "ledger", "event_blocks")
+    return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+
+
+def _with_copies_and_people(arts: list) -> list:
+    """Gold articles plus: a wire story whose later republication arrives first, and people
+    sharing a surname spread over articles (identity groups span batches)."""
+    from sitrep.schema import Actor, Provenance
+
+    wire = ("Germany will move more soldiers to Lithuania over the next two weeks to strengthen the battlegroup "
+            "it leads there, the defence minister said on Monday during a visit to a base near Rukla.")
+    first, late = arts[0], arts[1]
+    for art, prefix in ((first, ""), (late, "Republished. ")):
+        art.body = prefix + wire
+    names = ["Anna Kowal", "Kowal", "Piotr Kowal", "Kowal"]
+    for art, name in zip(arts[2:6], names):
+        art.actors = [Actor(f"A-{art.id[:6]}", name, "person", None, None, "PL", [[0, 3]],
+                            Provenance(art.id, "gold", "1", 1.0))]
+    return arts
+
+
+def test_refresh_incremental_equals_full_in_any_order():
+    arts = _with_copies_and_people([report_article(r) for r in _gold()])
+    with Store(":memory:") as store:
+        store.write_batch(arts)
+        store.refresh(full=True)
+        at_once = _snapshot(store)
+    assert at_once["article_copies"] and at_once["actor_keys"] and at_once["ledger"]
+    for order in (arts[::-1], arts[1:] + arts[:1]):  # the republication (arts[1]) before the original
+        with Store(":memory:") as store:
+            for i in range(0, len(order), 17):  # many small ingests, each refreshed incrementally
+                store.write_batch(order[i:i + 17])
+                store.refresh()
+            assert _snapshot(store) == at_once
+            store.refresh(full=True)
+            assert _snapshot(store) == at_once
+
+
+def test_merge_denial_needs_more_than_actor_and_date():
+    from datetime import date
+
+    denial = _report(actor="RU", actor_name="Russia", actor_country="RU", status="denied", place_name=None,
+                     place_country=None, place_kind=None, date_value=date(2022, 2, 10), date_precision="day",
+                     sentence="Moscow rejected claims that it plans an attack on its neighbour.")
+    moved = _report(event_id="V-2", article_id="a2", source_id="a2", actor="RU", actor_name="Russia",
+                    actor_country="RU", status="occurred", place_name="Belarus", place_country="BY",
+                    date_value=date(2022, 2, 11), date_precision="day",
+                    sentence="Russian units rolled into Belarus ahead of joint drills.")
+    v = compare(denial, moved)
+    assert not v.compatible and any("denial" in r for r in v.reasons)
+    same_place = replace(denial, place_name="Belarus", place_country="BY")  # a denial of that very move
+    assert compare(same_place, moved).linked
+
+
+def test_merge_sources_count_outlets():
+    arts = [report_article(r) for r in _gold("g01")]
+    for art in arts[:2]:  # two stories from one outlet (its site name in the title)
+        art.title = f"US troops head for Romania ({art.title}) | Harbor Times"
+    with Store(":memory:") as store:
+        store.write_batch(arts)
+        store.refresh()
+        (merged,) = store.merged()
+        outlets = {r["outlet"] for r in store.query("SELECT outlet FROM event_sources")}
+    assert "Harbor Times" in outlets
+    assert merged["n_reports"] == len(arts) and merged["n_sources"] == len(outlets) == len(arts) - 1
+
+
+def test_merge_quality_on_held_out_set():
+    result = evaluate(FIXTURE.parent / "merge_heldout", Settings())
+    assert result["reports"] >= 50 and result["groups"] >= 25 and result["recall"] == 1.0
+    assert result["f1"] >= HELDOUT_F1_FLOOR - 0.0005, result

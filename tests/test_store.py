@@ -68,3 +68,12 @@ def test_store_unknown_article_names_id_and_file(tmp_path):
 def test_store_read_only_missing_file_is_clear(tmp_path):
     with pytest.raises(SitrepError, match="E601"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_outlet_from_site_name_host_or_file():
+    from sitrep.store.outlet import outlet_of
+
+    assert outlet_of("Troops land in Poland | Danube Daily", "https://www.dd.example/x", "a.html") == "Danube Daily"
+    assert outlet_of("Drills begin near the border — The Baltic Courier", None, "b.html") == "The Baltic Courier"
+    assert outlet_of("Talks collapse - and what comes next", "https://www.news.example/1", "c.html") == "news.example"
+    assert outlet_of("Biden - Putin call ends", None, "feeds/wire_story.txt#3") == "wire_story"

@@ -214,11 +214,12 @@ def ledger(
 def refresh(
     ctx: typer.Context,
     db: Optional[str] = typer.Option(None, help="DuckDB file (default: setting db)"),
+    full: bool = typer.Option(False, "--full", help="Rebuild from every article, not only the new ones"),
 ) -> None:
-    """Rebuild copies, merged events, disagreements and the ledger from what is stored."""
+    """Bring copies, merged events, disagreements and the ledger up to date with what is stored."""
     try:
         with Store(_settings(ctx, db).db) as store:
-            store.refresh(force=True)
+            store.refresh(force=True, full=full)
             counts = store.counts(("articles", "events", "article_copies", "merged_events", "disagreements",
                                    "ledger"))
     except SitrepError as exc:

@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from . import lexicon
@@ -38,10 +39,16 @@ def _word_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", word)
 
 
+@lru_cache(maxsize=1)
+def _skip_words() -> frozenset[str]:
+    """Honorifics and one-word roles, folded: built once (resolve calls name_parts per row)."""
+    roles = lexicon.load("roles")
+    return frozenset({fold(h) for h in roles["honorifics"]} | {fold(r) for r in roles["roles"] if " " not in r})
+
+
 def name_parts(name: str) -> tuple[str, str | None]:
     """(surname key, first-name key or None) of a person's name, honorifics dropped."""
-    roles = lexicon.load("roles")
-    skip = {fold(h) for h in roles["honorifics"]} | {fold(r) for r in roles["roles"] if " " not in r}
+    skip = _skip_words()
     words = [w for w in fold(name).split() if w not in skip]
     if not words:
         return "", None

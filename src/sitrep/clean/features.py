@@ -15,6 +15,9 @@ _CLOSERS = "\"”’')]»"
 _TERMINAL = ".!?…:;"
 _BYLINE = re.compile(r"^(?:by|par|por|von|di)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7}\s*[,|]?.{0,40}$", re.IGNORECASE)
 
+# An embedded tweet's signature line: "— Jane Doe (@janedoe) November 18, 2019".
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
 MIN_PROSE_WORDS = 4  # a line with final punctuation and this many words reads as a sentence
 LONG_LINE_WORDS = 16  # a line this long is prose even without final punctuation
 MIN_HEADLINE_WORDS = 3  # "Breaking News", "Middle East" are section labels, not headlines
@@ -98,3 +101,14 @@ def is_date_line(text: str) -> bool:
     for d in found:
         rest = rest.replace(d.text, " ")
     return len(words(rest)) <= MAX_DATE_LINE_EXTRA_WORDS and not has_terminal(rest.strip() or "x")
+
+
+def is_table_row(text: str) -> bool:
+    """True for a table row as an HTML extractor prints it ("| 1 | Jane Doe | 5040 |")."""
+    line = text.strip()
+    return len(line) > 2 and line.startswith("|") and line.endswith("|")
+
+
+def is_tweet_signature(text: str) -> bool:
+    """True for the closing line of an embedded tweet (its author, handle and date)."""
+    return bool(_TWEET_SIGNATURE.match(text.strip()))

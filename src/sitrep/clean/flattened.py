@@ -192,10 +192,15 @@ def classify(text: str, use_model: bool = True) -> Labelled:
 
 
 def classify_body_lines(text: str) -> Labelled:
-    """Light pass for text an HTML extractor already chose: drop chrome, player residue, video titles."""
+    """Light pass for text an HTML extractor already chose: drop chrome, player residue, video titles.
+
+    Table rows and embedded tweets' signature lines are the extractor's own rendering of
+    article content, so they stay in the body whatever the line rules say of them.
+    """
     lines = split_lines(text)
     labels = _line_labels(lines)
-    labels = ["body" if lb in ("", "repeated") else lb for lb in labels]
+    labels = ["body" if lb in ("", "repeated") or f.is_table_row(ln) or f.is_tweet_signature(ln) else lb
+              for ln, lb in zip(lines, labels)]
     return _gather(lines, labels)
 
 

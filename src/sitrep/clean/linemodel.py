@@ -2,7 +2,9 @@
 
 The model file ``data/clean/line_model.json`` is written by ``scripts/train_cleaner.py``:
 boosted regression trees over ``linefeatures.page_matrix`` (the features include the
-neighbouring lines' and windows of the page, so a line is judged in its context). When the
+neighbouring lines' and windows of the page, so a line is judged in its context), and a
+second pass of trees over ``linestack.stack_matrix`` (the first pass's probabilities of the
+neighbouring lines, the page's main block, comment-thread markers). When the
 file is absent (or does not match the feature list) ``line_model()`` returns None and the
 rules alone decide.
 """
@@ -19,6 +21,7 @@ import numpy as np
 
 from .features import is_chrome, is_player
 from .linefeatures import feature_names, page_matrix
+from .linestack import stack_matrix, stack_names
 
 MODEL_FILE = "line_model.json"
 # The model learnt from whole web pages (6 of the 181 training pages are shorter, median
@@ -50,32 +53,61 @@ class Tree:
 
 
 @dataclass
-class LineModel:
-    """The trees, their baseline, the decision threshold and the labels the rules keep."""
+class Boosted:
+    """Boosted trees on one feature matrix: P(body) = sigmoid(baseline + sum of leaf values)."""
 
     trees: list[Tree]
     baseline: float
-    threshold: float
-    protected: frozenset[str]  # rule labels the model does not override
-    info: dict[str, Any]
 
-    def body_probability(self, x: np.ndarray) -> np.ndarray:
+    def probability(self, x: np.ndarray) -> np.ndarray:
         """P(body) for each row of the feature matrix ``x``."""
         z = self.baseline + sum((t.predict(x) for t in self.trees), np.zeros(len(x)))
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def from_dict(data: dict[str, Any]) -> LineModel | None:
-    """A LineModel from the JSON the training script writes; None when its features differ."""
-    if data.get("features") != feature_names():
-        return None
+@dataclass
+class LineModel:
+    """The first pass, the optional second pass, the threshold and the labels the rules keep."""
+
+    first: Boosted
+    second: Boosted | None  # reads the first pass's probabilities along the page (linestack.py)
+    threshold: float
+    protected: frozenset[str]  # rule labels the model does not override
+    info: dict[str, Any]
+
+    def body_probability(self, x: np.ndarray) -> np.ndarray:
+        """First-pass P(body) for each row of the feature matrix ``x``."""
+        return self.first.probability(x)
+
+    def line_probabilities(self, lines: list[str], labels: list[str]) -> np.ndarray:
+        """Final P(body) per line: the second pass over the first's output when it is shipped."""
+        x = page_matrix(lines, labels)
+        p = self.first.probability(x)
+        if self.second is None:
+            return p
+        return self.second.probability(stack_matrix(lines, x, p))
+
+
+def boosted_from_dict(data: dict[str, Any]) -> Boosted:
+    """One pass's trees from the model file (``{"baseline", "trees"}``)."""
     trees = [
         Tree(np.array(t["feature"], dtype=int), np.array(t["threshold"], dtype=float),
              np.array(t["left"], dtype=int), np.array(t["right"], dtype=int),
              np.array(t["value"], dtype=float), int(t["depth"]))
         for t in data["trees"]
     ]
-    return LineModel(trees, float(data["baseline"]), float(data.get("threshold", 0.5)),
+    return Boosted(trees, float(data["baseline"]))
+
+
+def from_dict(data: dict[str, Any]) -> LineModel | None:
+    """A LineModel from the JSON the training script writes; None when its features differ."""
+    names = feature_names()
+    if data.get("features") != names:
+        return None
+    second = data.get("second")
+    if second is not None and second.get("features") != stack_names(names):
+        return None
+    return LineModel(boosted_from_dict(data), boosted_from_dict(second) if second else None, float(data.get("threshold", 0.5)),
                      frozenset(data.get("protected", [])),
                      {k: data.get(k) for k in ("trained_on", "cv", "threshold")})
 
@@ -100,7 +132,7 @@ def apply_model(model: LineModel, lines: list[str], labels: list[str]) -> list[s
     and known chrome; short texts (under ``MIN_MODEL_LINES`` lines) keep the rule labels."""
     if len(lines) < MIN_MODEL_LINES:
         return labels
-    body = model.body_probability(page_matrix(lines, labels)) >= model.threshold
+    body = model.line_probabilities(lines, labels) >= model.threshold
     if not body.any():
         return labels  # the model found nothing: the rules' region is a better guess than no body
     out = []

@@ -11,8 +11,6 @@ Shared by the run-time model and ``scripts/train_cleaner.py``.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from . import features as f
@@ -24,14 +22,14 @@ PROB_WINDOWS = (2, 5, 15)  # half-widths of windows over which P(body) is averag
 BLOCK_CUT = 0.5  # P(body) above which a line counts for the main block
 MARKER_CAP = 10  # counts of markers are clipped here (then scaled to [0, 1])
 TEASER_RUN_CAP = 12  # a leading run of capitalised words longer than this counts as this
+MIN_TEASER_CAPS = 4  # a teaser's title has at least this many capitalised words, and its text too
 _EDGE = " \t•|·›»«‹*#>-–—"
-_LEADING_CAPS = re.compile(r"^(?:[\"“‘'(]?[A-Z0-9][\w'’.:-]*[\"”’')]?\s+)+")
 
 OWN_COLUMNS = len(BASE_NAMES) + len(CONTEXT_NAMES)  # first-pass columns carried over (the line's own)
 STACK_NAMES = (
     "p", "logit", *(f"p@{o:+d}" for o in PROB_OFFSETS), *(f"p_w{h}" for h in PROB_WINDOWS),
     "in_block", "before_block", "after_block", "lines_after_block", "mass_before", "mass_after",
-    "comment", "related", "teaser_caps", "comments_before", "comments_w5", "related_before_here",
+    "comment", "thread", "related", "teaser_caps", "thread_w5", "teaser_w5", "comments_before", "comments_w5", "related_before_here",
     "markers_after_block",
 )
 
@@ -52,12 +50,21 @@ def _marks(lines: list[str], key: str) -> np.ndarray:
 
 def _teaser_caps(line: str) -> float:
     """Length of the line's leading run of capitalised words when a sentence follows it
-    ("Customers Leave Without Paying Bill At Steakhouse A party of six left ...")."""
-    m = _LEADING_CAPS.match(line)
-    if not m or m.end() >= len(line):
+    ("Customers Leave Without Paying $690 Bill At Steakhouse A party of six left ...")."""
+    toks = line.split()
+    run, caps = 0, 0
+    while run < len(toks):
+        tok = toks[run].lstrip("\"“‘'(¿¡$€£")
+        nxt = toks[run + 1].lstrip("\"“‘'(") if run + 1 < len(toks) else ""
+        if tok[:1].isupper() or tok[:1].isdigit():
+            caps += 1
+        elif not (tok.isalpha() and len(tok) <= 3 and nxt[:1].isupper()):
+            break  # a short linking word ("of", "in") inside a title-case run is part of it
+        run += 1
+    rest = toks[run:]
+    if caps < MIN_TEASER_CAPS or len(rest) < MIN_TEASER_CAPS:
         return 0.0
-    run = len(f.words(m.group(0)))
-    return min(run, TEASER_RUN_CAP) / TEASER_RUN_CAP if run >= 4 else 0.0
+    return min(caps, TEASER_RUN_CAP) / TEASER_RUN_CAP
 
 
 def _main_block(p: np.ndarray, chars: np.ndarray) -> tuple[int, int]:
@@ -97,10 +104,12 @@ def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarr
     start, end = _main_block(p, chars)
     idx = np.arange(n)
     mass = p * chars
+    teaser = np.array([_teaser_caps(ln) for ln in lines])
     total = max(float(mass.sum()), 1.0)
-    comment, related = _marks(lines, "comment"), _marks(lines, "related")
-    cum_comment = np.cumsum(comment)
-    cum_related = np.cumsum(related)
+    comment, thread, related = _marks(lines, "comment"), _marks(lines, "thread"), _marks(lines, "related")
+    # markers count from the main block's start: a "Comments" link in the page header is not a thread
+    cum_comment = np.cumsum(np.where(idx >= start, comment, 0.0))
+    cum_related = np.cumsum(np.where(idx >= start, related, 0.0))
     before_end = cum_comment[end - 1] + cum_related[end - 1] if end > 0 else 0.0
     cols = [p, np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1.0)) / 10]
     cols += [_shift(p, o, 0.0) for o in PROB_OFFSETS]
@@ -112,8 +121,10 @@ def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarr
         np.minimum(np.clip(idx - end + 1, 0, None), 50) / 50,
         (np.cumsum(mass) - mass) / total,
         (total - np.cumsum(mass)) / total,
-        comment, related,
-        np.array([_teaser_caps(ln) for ln in lines]),
+        comment, thread, related,
+        teaser,
+        _window(thread, 5),
+        _window(teaser, 5),
         np.minimum(cum_comment - comment, MARKER_CAP) / MARKER_CAP,
         _window(comment, 5),
         np.minimum(cum_related - related, MARKER_CAP) / MARKER_CAP,

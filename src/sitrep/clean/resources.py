@@ -47,4 +47,4 @@ def months() -> dict[str, int]:
 def thread_patterns() -> dict[str, list[re.Pattern[str]]]:
     """Comment-thread and related-list line patterns from ``data/clean/thread.json``."""
     data = _load("thread.json")
-    return {key: [re.compile(p, re.IGNORECASE) for p in data[key]] for key in ("comment", "related")}
+    return {key: [re.compile(p, re.IGNORECASE) for p in data[key]] for key in ("comment", "thread", "related")}

@@ -3,6 +3,10 @@
 When ``sitrep.actors.identity.resolve`` exists (rows with id, article_id, name, kind, role,
 affiliation, country -> {actor id: global key}) it decides; until then actors are grouped
 by (kind, lower-cased name, country). This module is the one hook between the two.
+
+Identity is decided within groups (:func:`actor_group`): people sharing a folded surname are
+resolved together, every other actor on its own. A refresh re-resolves only the groups of
+new actors, which gives what resolving everything gives.
 """
 
 from __future__ import annotations
@@ -33,3 +37,14 @@ def actor_keys(actors: list[dict[str, Any]]) -> dict[str, str]:
     keys = fallback_resolve(actors)
     keys.update(resolver()(actors))
     return keys
+
+
+def actor_group(row: dict[str, Any]) -> str:
+    """The group an actor row is resolved within: 'P|surname' for people, else its own id."""
+    if row.get("kind") != "person":
+        return f"X|{row['id']}"
+    try:
+        from ..actors.identity import name_parts
+    except ImportError:
+        return f"X|{row['id']}"
+    return f"P|{name_parts(row.get('name') or '')[0]}"

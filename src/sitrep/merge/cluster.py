@@ -1,7 +1,9 @@
 """Group reports into merged events, deterministically over everything stored.
 
-1. Block: reports of one category and one actor are compared with each other; reports
-   without an actor are compared with every report of their category.
+1. Block: reports are compared only within their merge block (category and date period,
+   ``Report.block``), there with the reports of their actor; reports without an actor are
+   compared with every report of their block. Blocks are merged independently, so
+   clustering a few whole blocks gives exactly what clustering everything gives for them.
 2. Candidates: within a block, only reports whose date windows overlap (sorted sweep).
 3. Links: candidate pairs that are compatible with enough evidence (``rules.compare``).
 4. Merge: links in a canonical order (strongest first, then by event ids) join two groups
@@ -38,18 +40,20 @@ class Cluster:
 
     @property
     def sources(self) -> list[str]:
-        """Distinct sources: syndicated copies of one story count once."""
-        return sorted({r.source_id for r in self.reports})
+        """Distinct sources: outlets (syndicated copies count as the original's outlet)."""
+        return sorted({r.source_key for r in self.reports})
 
 
 def _blocks(reports: list[Report]) -> list[list[Report]]:
     by_key: dict[tuple[str, str | None], list[Report]] = defaultdict(list)
+    by_block: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
-        by_key[(r.category, r.actor)].append(r)
+        by_key[(r.block, r.actor)].append(r)
+        by_block[r.block].append(r)
     blocks = []
-    for (cat, actor), members in sorted(by_key.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        if actor is None:  # no actor: compatible with any actor of the category
-            members = [r for r in reports if r.category == cat]
+    for (block, actor), members in sorted(by_key.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if actor is None:  # no actor: compatible with any actor of the block
+            members = by_block[block]
         blocks.append(members)
     return blocks
 

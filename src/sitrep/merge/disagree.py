@@ -27,7 +27,7 @@ class Disagreement:
 
     @property
     def n_sources(self) -> int:
-        return len({r.source_id for r in self.reports})
+        return len({r.source_key for r in self.reports})
 
 
 def _values(r: Report) -> dict[str, list[str]]:

@@ -3,7 +3,8 @@
 :func:`compare` checks one pair and returns a :class:`Verdict`: ``compatible`` is False
 when anything contradicts (another actor, target or place, dates too far apart, numbers
 of one kind too different, the same article); ``score`` adds up the evidence that they
-match. Two reports are *linked* when compatible with ``score >= LINK_SCORE``; a merged
+match (``specific`` counts the evidence beyond actor and date; a denial needs some to join
+a report that is not one). Two reports are *linked* when compatible with ``score >= LINK_SCORE``; a merged
 event only ever holds reports that are pairwise compatible (see ``cluster.py``).
 """
 
@@ -39,6 +40,7 @@ class Verdict:
     compatible: bool
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    specific: int = 0  # pieces of evidence beyond actor and date: target, place, number, wording, copy
 
     @property
     def linked(self) -> bool:
@@ -56,6 +58,7 @@ def _participants(a: Report, b: Report, v: Verdict) -> bool:
             return False
         if x and y:
             v.score += w
+            v.specific += label == "target"
             v.reasons.append(f"same {label} {x}")
     return True
 
@@ -65,11 +68,13 @@ def _place(a: Report, b: Report, v: Verdict) -> bool:
         return True
     if a.place == b.place:
         v.score += W_PLACE
+        v.specific += 1
         v.reasons.append(f"same place {a.place_name}")
         return True
     countryish = "country" in (a.place_kind, b.place_kind) or a.place_country in (b.place, None)
     if a.place_country and a.place_country == b.place_country and countryish:
         v.score += W_PLACE_COUNTRY
+        v.specific += 1
         v.reasons.append(f"places in one country: {a.place_name} / {b.place_name} ({a.place_country})")
         return True
     v.reasons.append(f"place differs: {a.place_name} vs {b.place_name}")
@@ -104,6 +109,7 @@ def _amounts(a: Report, b: Report, v: Verdict) -> bool:
                 v.reasons.append(f"numbers of {x.cls} too different: {x.text} vs {y.text}")
                 return False
             v.score += W_AMOUNT
+            v.specific += 1
             v.reasons.append(f"numbers of {x.cls} close: {x.text} / {y.text}")
             return True
     return True
@@ -123,6 +129,7 @@ def _hints(a: Report, b: Report, v: Verdict) -> None:
         v.reasons.append(f"both {a.status}")
     if _overlap(a, b) >= WORDS_MIN:
         v.score += W_WORDS
+        v.specific += 1
         v.reasons.append("sentences share their wording")
 
 
@@ -138,10 +145,16 @@ def compare(a: Report, b: Report) -> Verdict:
         if _overlap(a, b) < COPY_SENTENCE_MIN:
             return _no("one story (syndicated copy), another sentence")
         v.score += LINK_SCORE
+        v.specific += 1
         v.reasons.append("syndicated copies of one story, same sentence")
     for check in (_participants, _place, _dates, _amounts):
         if not check(a, b, v):
             v.compatible = False
             return v
     _hints(a, b, v)
+    if (a.status == "denied") != (b.status == "denied") and not v.specific:
+        # "Russia denies it will invade" is not "Russia moves troops into Belarus" just because
+        # both name Russia in one week: a denial joins a report only on something it denies
+        v.compatible = False
+        v.reasons.append("a denial and another report share only actor and date")
     return v

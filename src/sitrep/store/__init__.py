@@ -4,7 +4,8 @@ Writes go in one transaction per batch of articles, so a crash or a kill leaves 
 whole batch or none of it. An article already stored (same id: same content) is not
 written again, so re-ingesting the same input changes nothing and completes what a killed
 run left undone. After the writes, :meth:`Store.refresh` rebuilds everything derived
-across articles (copies, merged events, disagreements, ledger) in one transaction.
+across articles (copies, merged events, disagreements, ledger) in one transaction,
+recomputing only what the new articles can change (``store/refresh.py``).
 
 Concurrency: DuckDB lets one process write a file, and no other process may open it while
 it does. ``sitrep ingest`` therefore opens the file only for each batch write (and for the
@@ -143,13 +144,15 @@ class Store:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'derived_stale'").fetchone()
         return bool(row and row[0] == "1")
 
-    def refresh(self, force: bool = False) -> bool:
-        """Rebuild copies, merged events, disagreements and the ledger (when stale or forced)."""
+    def refresh(self, force: bool = False, full: bool = False) -> bool:
+        """Bring copies, merged events, disagreements and the ledger up to date with the
+        articles stored since the last refresh (when stale or ``force``); ``full`` rebuilds
+        them from every article. Both give the same result."""
         from .refresh import rebuild
 
-        if not (force or self.is_stale()):
+        if not (force or full or self.is_stale()):
             return False
-        rebuild(self.con)
+        rebuild(self.con, full=full)
         return True
 
     # -- reads ----------------------------------------------------------------

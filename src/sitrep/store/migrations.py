@@ -15,6 +15,7 @@ import duckdb
 STEPS: list[tuple[int, str]] = [
     (1, "001_schema.sql"),
     (2, "002_record.sql"),
+    (3, "003_incremental.sql"),
 ]
 LATEST = STEPS[-1][0]
 

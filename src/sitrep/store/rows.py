@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlparse
 
 from ..clean import neardup
 from ..schema import Article, Place, Provenance
+from .outlet import outlet
 
 
 def _prov(p: Provenance | None) -> list[Any]:
@@ -24,15 +23,6 @@ ARTICLE_COLUMNS = (
     "id, source, format, url, title, published, published_source, language, byline, dateline, body,"
     " captions, boilerplate, notes, stages, record, run_id, ingested_at, outlet"
 )
-
-
-def outlet(art: Article) -> str:
-    """Who published an article: the URL's host, else the name of the file it was read from."""
-    if art.url:
-        host = urlparse(art.url).netloc.lower()
-        if host:
-            return host.removeprefix("www.")
-    return PurePosixPath(art.source.split("#", 1)[0]).stem
 
 
 def article_row(art: Article, record: str, run_id: str | None, now: datetime) -> list[Any]:
