@@ -82,6 +82,12 @@ def print_demo(out: Console, store: Store) -> None:
     out.print(_rows_table("troop numbers", ["actor", "to", "from", "number", "status", "date", "source"],
                           [[r["actor_country"], r["place_name"], r["origin_name"], r["text"], r["status"],
                             r["date_value"], r["source"].rsplit("/", 1)[-1]] for r in troops]))
+    merged = store.merged()
+    several = sum(1 for m in merged if m["n_sources"] > 1)
+    out.print(f"{len(merged)} merged events, {several} reported by more than one source")
+    numbers = [d for d in store.disagreements() if d["field"] == "number"]
+    if numbers:
+        print_disagreements(out, numbers, title="sources disagree on numbers")
 
 
 def print_event(out: Console, ev: dict[str, Any]) -> None:
