@@ -57,6 +57,8 @@ def consistent(db: Path) -> list[str]:
         return []
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if not _has_schema(con):  # killed before the first migration committed: an empty, valid file
+            return []
         problems = []
         for aid, record in con.execute("SELECT id, record FROM articles").fetchall():
             rec = json.loads(record)
@@ -69,6 +71,22 @@ def consistent(db: Path) -> list[str]:
             if dup:
                 problems.append(f"{table}: {dup} duplicate rows")
         return problems
+    finally:
+        con.close()
+
+
+def _has_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'").fetchone()[0])
+
+
+def stored_articles(db: Path) -> int:
+    """Articles in a (possibly killed) database file; 0 when it has no schema yet."""
+    if not db.exists():
+        return 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0] if _has_schema(con) else 0
     finally:
         con.close()
 
@@ -89,7 +107,7 @@ def trial(corpus: Path, db: Path, delay: float, expected: dict[str, int]) -> tup
     Path(f"{db}.wal").unlink(missing_ok=True)
     was_killed = ingest(corpus, db, delay)
     problems = consistent(db)
-    at_kill = counts(db)["articles"] if db.exists() else 0
+    at_kill = stored_articles(db)
     ingest(corpus, db, None)
     got = counts(db)
     problems += [f"{t}: clean {expected[t]} resumed {got[t]}" for t in expected if expected[t] != got[t]]

@@ -20,6 +20,7 @@ from .resources import thread_patterns
 PROB_OFFSETS = (-4, -3, -2, -1, 1, 2, 3, 4)  # neighbours whose P(body) a line sees
 PROB_WINDOWS = (2, 5, 15)  # half-widths of windows over which P(body) is averaged
 BLOCK_CUT = 0.5  # P(body) above which a line counts for the main block
+AFTER_BLOCK_CAP = 50  # lines after the main block's end are counted up to this
 MARKER_CAP = 10  # counts of markers are clipped here (then scaled to [0, 1])
 TEASER_RUN_CAP = 12  # a leading run of capitalised words longer than this counts as this
 MIN_TEASER_CAPS = 4  # a teaser's title has at least this many capitalised words, and its text too
@@ -29,8 +30,8 @@ OWN_COLUMNS = len(BASE_NAMES) + len(CONTEXT_NAMES)  # first-pass columns carried
 STACK_NAMES = (
     "p", "logit", *(f"p@{o:+d}" for o in PROB_OFFSETS), *(f"p_w{h}" for h in PROB_WINDOWS),
     "in_block", "before_block", "after_block", "lines_after_block", "mass_before", "mass_after",
-    "comment", "thread", "related", "teaser_caps", "thread_w5", "teaser_w5", "comments_before", "comments_w5", "related_before_here",
-    "markers_after_block",
+    "comment", "thread", "related", "teaser_caps", "thread_w5", "teaser_w5", "comments_before", "comments_w5",
+    "related_before_here", "markers_after_block",
 )
 
 
@@ -118,7 +119,7 @@ def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarr
         ((idx >= start) & (idx < end)).astype(float),
         np.clip(start - idx, 0, None) / max(n, 1),
         np.clip(idx - end + 1, 0, None) / max(n, 1),
-        np.minimum(np.clip(idx - end + 1, 0, None), 50) / 50,
+        np.minimum(np.clip(idx - end + 1, 0, None), AFTER_BLOCK_CAP) / AFTER_BLOCK_CAP,
         (np.cumsum(mass) - mass) / total,
         (total - np.cumsum(mass)) / total,
         comment, thread, related,

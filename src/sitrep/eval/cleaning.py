@@ -119,15 +119,19 @@ def model_cv() -> dict[str, Any]:
                            "its own training pages, the honest figure is flattened_cv (held-out sites)",
     }
     if cv.get("model"):
-        out["flattened_cv"] = {**cv["model"], "folds": cv.get("folds"), "grouped_by": cv.get("grouped_by")}
+        out["flattened_cv"] = {**cv["model"], "folds": cv.get("folds"), "grouped_by": cv.get("grouped_by"),
+                               "nested": bool(cv.get("nested"))}
         out["flattened_cv_f1"] = cv["model"]["f1"]
+    if cv.get("first_pass_only"):
+        out["flattened_cv_first_pass_only_f1"] = cv["first_pass_only"]["f1"]
     return out
 
 
-def trafilatura_body(html: str) -> str:
+def trafilatura_body(html: str, favor_precision: bool = False) -> str:
+    """trafilatura's own body for a page (default settings unless ``favor_precision``)."""
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False) or ""
+    return trafilatura.extract(html, include_comments=False, favor_precision=favor_precision) or ""
 
 
 def _run(pages: list[dict[str, Any]], extract: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
@@ -152,10 +156,11 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     html = _run(pages, lambda p: sitrep_body(p["html"], "html", settings))
     flat = _run(pages, lambda p: sitrep_body(p["flattened_text"], "text", settings))
     traf = _run(pages, lambda p: trafilatura_body(p["html"]))
+    traf_precise = _run(pages, lambda p: trafilatura_body(p["html"], favor_precision=True))
     traf_flat = _run(pages, lambda p: trafilatura_body(p["flattened_text"]))
     result = {k: html[k] for k in ("precision", "recall", "f1", "n")}
     result.update(task="cleaning", html=html, flattened=flat, trafilatura_html=traf,
-                  trafilatura_flattened=traf_flat)
+                  trafilatura_html_favor_precision=traf_precise, trafilatura_flattened=traf_flat)
     result.update(model_cv())
     result.update(date_accuracy(pages, settings))
     return result
