@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from sitrep.nlp import load_model, resolve_model_name
@@ -9,6 +12,7 @@ from sitrep.pipeline import Context, Runner
 from sitrep.schema import Article
 from sitrep.ids import article_id
 from sitrep.settings import Settings
+from sitrep.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +42,23 @@ def make_ctx(settings: Settings, nlp):
         return art, ctx
 
     return _make
+
+
+MERGE_REPORTS = Path(__file__).parent / "fixtures" / "merge" / "reports.jsonl"
+
+
+def merge_report_articles() -> list[Article]:
+    """The hand-written merge set (tests/fixtures/merge) as stored-ready article records."""
+    from sitrep.eval.merge import report_article
+
+    rows = [json.loads(line) for line in MERGE_REPORTS.read_text().splitlines() if line.strip()]
+    return [report_article(r) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def merged_store():
+    """An in-memory store holding the merge set, refreshed (merged events, ledger, ...)."""
+    with Store(":memory:") as s:
+        s.write_batch(merge_report_articles())
+        s.refresh()
+        yield s

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from sitrep.eval.merge import report_article
 from sitrep.export import FORMATS, export
-from sitrep.store import Store
-
-FIXTURE = Path(__file__).parent / "fixtures" / "merge" / "reports.jsonl"
-
 
 @pytest.fixture(scope="module")
-def store():
-    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
-    with Store(":memory:") as s:
-        s.write_batch([report_article(r) for r in rows])
-        s.refresh()
-        yield s
+def store(merged_store):
+    return merged_store
 
 
 def test_export_jsonl_csv_parquet(store, tmp_path):

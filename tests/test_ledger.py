@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from sitrep.eval.merge import report_article
-from sitrep.store import Store
 from sitrep.store.ledger import named_unit
 
-FIXTURE = Path(__file__).parent / "fixtures" / "merge" / "reports.jsonl"
-
-
 @pytest.fixture(scope="module")
-def store():
-    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
-    with Store(":memory:") as s:
-        s.write_batch([report_article(r) for r in rows])
-        s.refresh()
-        yield s
+def store(merged_store):
+    return merged_store
 
 
 def test_ledger_romania_keeps_the_range_and_every_source(store):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.eval.merge import evaluate, report_article
-from sitrep.merge import cluster, compare, disagreements
+from sitrep.merge import compare
 from sitrep.merge.report import Amount, Report
 from sitrep.settings import Settings
 from sitrep.store import Store

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
+from conftest import merge_report_articles
 
 from sitrep.errors import SitrepError
-from sitrep.eval.merge import report_article
 from sitrep.schema import Actor, Provenance, Quote
 from sitrep.store import Store
 
-FIXTURE = Path(__file__).parent / "fixtures" / "merge" / "reports.jsonl"
-
-
 @pytest.fixture(scope="module")
 def store():
-    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
-    arts = [report_article(r) for r in rows]
+    arts = merge_report_articles()
     art = arts[0]
     prov = Provenance(art.id, "test", "1")
     art.actors = [Actor("A-1", "Lloyd Austin", "person", "defence secretary", None, "US", [[0, 3]], prov)]

@@ -76,27 +76,27 @@ def group_names(doc: Doc, mentions: list[Mention]) -> tuple[list[Person], dict[i
         if len(words) < 2:
             continue
         p = next((p for p in people if any(len(n) > 1 and _same_person(words, n) for n in p.names)), None)
-        if p is None:
-            p = Person()
-            people.append(p)
-        p.names.append(words)
-        p.add(doc, m.tok_start, m.tok_end, "name")
-        owner[m.tok_start] = p
+        _attach_name(doc, m, words, p, people, owner)
     for m in persons:
         words = name_words(doc, m)
         if len(words) != 1:
             continue
-        p = _single_name_owner(people, words[0], m.start)
-        if p is None:
-            p = Person()
-            people.append(p)
-        p.names.append(words)
-        p.add(doc, m.tok_start, m.tok_end, "name")
-        owner[m.tok_start] = p
+        _attach_name(doc, m, words, _single_name_owner(people, words[0], m.start), people, owner)
     for p in people:
         longest = max(p.names, key=len)
         p.name = " ".join(longest)
     return people, owner
+
+
+def _attach_name(doc: Doc, m: Mention, words: tuple[str, ...], p: Person | None, people: list[Person],
+                 owner: dict[int, Person]) -> None:
+    """Add a name mention to person ``p`` (a new person when None)."""
+    if p is None:
+        p = Person()
+        people.append(p)
+    p.names.append(words)
+    p.add(doc, m.tok_start, m.tok_end, "name")
+    owner[m.tok_start] = p
 
 
 def _single_name_owner(people: list[Person], word: str, pos: int) -> Person | None:

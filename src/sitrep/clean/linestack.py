@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import features as f
 from .linefeatures import BASE_NAMES, CONTEXT_NAMES
 from .resources import thread_patterns
 
