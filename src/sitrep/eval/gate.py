@@ -20,9 +20,10 @@ GATED: dict[str, dict[str, Any]] = {
     "cleaning": {"files": ["eval/cleaning/flattened.jsonl"], "figures": ["html.f1", "flattened_cv_f1"]},
     "quotes": {"files": ["eval/quotes/polnear_dev.jsonl"],
                "figures": ["f1", "exact.f1", "speaker_accuracy", "cue_accuracy"]},
-    "events": {"files": ["eval/events/plv_train.jsonl", "eval/events/petr2_gsr_validation.jsonl"], "figures": ["f1"]},
-    "dates": {"files": ["eval/dates/meantime_en.jsonl"], "figures": ["f1"]},
-    "quantities": {"files": ["eval/quantities/newsquant.jsonl"], "figures": ["f1"]},
+    "events": {"files": ["eval/events/plv_train.jsonl", "eval/events/petr2_gsr_validation.jsonl"],
+               "figures": ["f1", "plv_macro_f1_cv", "plv_end_to_end.f1"]},
+    "dates": {"files": ["eval/dates/meantime_en.jsonl"], "figures": ["f1", "value_f1"]},
+    "quantities": {"files": ["eval/quantities/newsquant.jsonl"], "figures": ["f1", "value_unit.f1"]},
 }
 
 

@@ -3,7 +3,8 @@
 Steps: 1. quotation marks (``marks``); 2. direct and partial quotes with cue and speaker
 (``direct``); 3. reported speech, beliefs and intentions (``indirect``), impressions without a
 source ("seems", "is expected to": ``raising``), prepositional and noun cues ("called for",
-"the claim that": ``phrases``) and "Name:" transcript lines (``colon``), reconciled with the
+"the claim that": ``phrases``) and "Name:" transcript lines (``colon``); a content the source and cue interrupt
+keeps its spans on both sides ("[The plan], she said, [would fail]": ``gaps``); all reconciled with the
 quotes (``merge``); 4. cues only the trained tagger knows, where no rule read anything
 (``tagger``; skipped when its weights file is absent); 5. records, in text order. ``speaker_span`` is the source's whole phrase
 ("Pentagon spokesman John Kirby", "two senior officials"); ``speaker`` the actor it names.
@@ -24,7 +25,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "4"
+VERSION = "5"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 

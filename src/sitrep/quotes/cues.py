@@ -61,6 +61,7 @@ class Layout:
         for tok in doc:
             if (tok.text in _ENDS and not self.inside(tok.idx)) or "\n" in tok.text:
                 bounds.add(tok.idx + len(tok.text) if tok.text in _ENDS else tok.idx)
+        bounds.update(_quote_ends(doc, body, segments))
         self.bounds = sorted(bounds)
         self.breaks = [i for i, ch in enumerate(body) if ch == "\n"]
 
@@ -90,6 +91,26 @@ class Layout:
         if span is None:
             return []
         return [t for t in span if start <= t.idx < end and not self.inside(t.idx) and is_cue(t, self.inside)]
+
+
+def _quote_ends(doc: Doc, body: str, segments: list[Segment]) -> set[int]:
+    """Closing marks that end a sentence: the quote ends with . ? or ! and the parser starts a
+    new sentence after it (`"... right?" The lawyer later told ...` is not the quote's frame)."""
+    out = set()
+    for seg in segments:
+        if not seg.closed or not seg.pieces or body[seg.pieces[-1][1] - 1] not in _ENDS:
+            continue
+        span = doc.char_span(seg.close, min(seg.close + 40, len(body)), alignment_mode="expand")
+        nxt = next((t for t in span if not t.is_space), None) if span is not None else None
+        if nxt is not None and nxt.is_sent_start and nxt.idx >= seg.close and _own_statement(nxt.sent.root):
+            out.add(seg.close)
+    return out
+
+
+def _own_statement(root: Token) -> bool:
+    """A sentence whose verb has a complement of its own ("X told reporters he was joking"),
+    not a bare attribution ("Trump said.")."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") for c in root.children)
 
 
 def pick(cues: list[Token], start: int, end: int) -> Token | None:

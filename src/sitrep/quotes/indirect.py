@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from . import phrases, raising
+from . import gaps, phrases, raising
 from .cues import Layout, lexicon
 from .direct import Draft
 from .speaker import ActorIndex, resolve
@@ -33,26 +33,26 @@ def _verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(lex["clause_verbs"]), frozenset(lex["intent_verbs"]), frozenset(lex["indirect_exclude"])
 
 
-def _according(cue: Token) -> tuple[int, int] | None:
-    head = cue.head
-    if head is cue:
-        return None
-    a_start, a_end = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge.text)
-    h_start, h_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    return (a_end, h_end) if a_start <= head.idx else (h_start, a_start)
-
-
 def content_of(tok: Token) -> tuple[int, int] | None:
     """Character range of what a cue token reports (before trimming), or None if it is no cue."""
+    spans = content_spans(tok)
+    return (spans[0][0], spans[-1][1]) if spans else None
+
+
+def content_spans(tok: Token) -> list[tuple[int, int]] | None:
+    """Character ranges of what a cue token reports (several when the source and cue
+    interrupt it: ``gaps``), or None if it is no cue."""
     if tok.lower_ == "according":
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return _according(tok) if nxt is not None and nxt.lower_ == "to" else None
+        found = gaps.according(tok) if nxt is not None and nxt.lower_ == "to" else None
+        return gaps.runs(found) or None if found else None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     clause, intent, exclude = _verbs()
     lemma = tok.lemma_.lower()
     if lemma in _object_verbs() and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-        return _object_content(tok)
+        found = _object_content(tok)
+        return [found] if found else None
     if lemma in exclude:
         return None
     comp = None
@@ -64,11 +64,27 @@ def content_of(tok: Token) -> tuple[int, int] | None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < (comp.i if comp else 0)), None)
     if comp is None:
-        return None
-    left, right = (obj or comp).left_edge, _clause_end(comp)  # "urged a judge to block ..."
-    if left.i < tok.i < right.i:  # the cue sits inside its own clause's span: parse noise
-        return None
-    return left.idx, right.idx + len(right.text)
+        found = gaps.parenthetical(tok, _own_cue) if lemma in clause else None
+        return gaps.runs(found) or None if found else None
+    return gaps.runs(_clause_tokens(tok, comp, obj)) or None
+
+
+def _own_cue(tok: Token) -> bool:
+    return content_of(tok) is not None
+
+
+def _clause_tokens(tok: Token, comp: Token, obj: Token | None) -> list[Token]:
+    """The tokens of a cue's clause ("urged a judge to block ..."), with the antecedent of a
+    relative-clause cue and, for a clause before its cue, the tail after the cue."""
+    doc = tok.doc
+    left, right = (obj or comp).left_edge, _clause_end(comp)
+    if left.i < tok.i < right.i:  # the cue inside its clause: a fronted relative pronoun
+        toks = [t for t in comp.subtree if t.i <= right.i] + (list(obj.subtree) if obj is not None else [])
+    else:
+        toks = list(doc[left.i : right.i + 1])
+    if comp.i < tok.i:
+        toks += gaps.tail(tok, _own_cue)
+    return gaps.antecedent(tok, comp) + toks
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +128,7 @@ def trim(body: str, s: int, e: int) -> tuple[int, int]:
         s0, e0 = s, e
         while s < e and body[s] in _TRIM + _CLOSERS:
             s += 1
-        while e > s and (body[e - 1] in _TRIM or (body[e - 1] in _CLOSERS and body[e:e + 1] not in _MARKS)):
+        while e > s and (body[e - 1] in _TRIM or (body[e - 1] in _CLOSERS and (e == len(body) or body[e] not in _MARKS))):
             e -= 1
         unpaired = sum(body.count(m, s, e) for m in _MARKS) % 2 == 1
         if unpaired and e > s and body[e - 1] in _MARKS:
@@ -134,13 +150,18 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
         if raised is not None:
             out.extend(_raised(body, tok, raised))
             continue
-        clause = content_of(tok) or phrases.content_of(tok)
-        if clause is None:
+        found = content_spans(tok)
+        if found is None:
+            phrase = phrases.content_of(tok)
+            found = [phrase] if phrase is not None else None
+        if found is None:
             continue
-        s, e = trim(body, *clause)
-        if len(body[s:e].split()) < MIN_CLAUSE_WORDS:
+        found = gaps.runs(gaps.passive_subject(tok)) + found
+        spans = [list(trim(body, s, e)) for s, e in found]
+        spans = [sp for sp in spans if sp[1] > sp[0]]
+        if sum(len(body[s:e].split()) for s, e in spans) < MIN_CLAUSE_WORDS:
             continue
-        d = Draft("indirect", [[s, e]], cue=tok)
+        d = Draft("indirect", spans, cue=tok)
         d.speaker = resolve(layout.doc, tok, index, body)
         out.append(d)
     return out

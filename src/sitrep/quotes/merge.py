@@ -30,7 +30,8 @@ def _unquoted_words(body: str, s: int, e: int, quoted: list[tuple[int, int]]) ->
     for qs, qe in quoted:
         for i in range(max(qs, s), min(qe, e)):
             text[i - s] = " "
-    return len([w for w in "".join(text).split() if any(ch.isalnum() for ch in w)])
+    words = [w for w in "".join(text).split() if any(ch.isalnum() for ch in w)]
+    return len(words) + (len(words) == 1 and words[0].lower() == "that")  # PolNeAR keeps `that "..."`
 
 
 def _kind(body: str, s: int, e: int) -> str:
@@ -54,7 +55,7 @@ def _absorb(body: str, clause: Draft, directs: list[Draft]) -> Draft | None:
     if any(_seg_bounds(d)[0] < s for d in hits):
         return None  # the clause starts inside a quotation: the quotation is the statement
     e = max(e, max(_seg_bounds(d)[1] for d in hits))
-    clause.spans = [[s, e]]
+    clause.spans = [sp for sp in clause.spans[:-1] if sp[1] <= e] + [[clause.spans[-1][0], e]]
     clause.kind = _kind(body, s, e)
     for d in hits:
         d.kind = "absorbed"

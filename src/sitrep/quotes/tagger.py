@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from .cues import Layout, lexicon
 from .direct import Draft
+from .gaps import passive_subject, runs
 from .speaker import ActorIndex, resolve
 
 MODEL_FILE = "cue_tagger.npz"
@@ -179,7 +180,8 @@ def build(layout: Layout, index: ActorIndex, model: CueTagger, taken: Callable[[
             continue
         if model.prob(features(tok)) < model.threshold:
             continue
-        d = Draft("indirect", [[s, e]], cue=tok, tagged=True)
+        lead = [list(r) for r in runs(passive_subject(tok)) if r[1] <= s]
+        d = Draft("indirect", lead + [[s, e]], cue=tok, tagged=True)
         d.speaker = resolve(layout.doc, _speaker_cue(tok), index, layout.body)
         out.append(d)
     return out
