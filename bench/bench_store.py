@@ -15,6 +15,9 @@ Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import gc
+import pstats
 import random
 import statistics
 import tempfile
@@ -126,6 +129,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=100)
     ap.add_argument("--add", type=int, default=1000, help="articles added after the full refresh (0: none)")
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="print the top N functions (cumulative time) of the incremental refresh (0: off)")
     args = ap.parse_args()
     arts = synthetic(args.articles + args.add, args.events_per_article)
     arts, later = arts[:args.articles], arts[args.articles:]
@@ -136,6 +141,9 @@ def main() -> None:
             with Store(db) as store:  # reopened per batch, as an ingest does
                 store.write_batch(arts[i:i + args.batch])
         write_s = time.perf_counter() - t
+        n_written = len(arts)
+        del arts  # an ingest holds one batch, not the corpus: millions of live objects would slow
+        gc.collect()  # every garbage-collector pass of the refreshes below (they are not the store's cost)
         with Store(db) as store:
             rows = sum(store.counts(("articles", "actors", "quotes", "events", "quantities", "mentions", "places",
                                      "neardup_keys")).values())
@@ -145,11 +153,17 @@ def main() -> None:
             derived = store.counts(("events", "article_copies", "merged_events", "disagreements", "ledger"))
             if later:
                 store.write_batch(later)
+                prof = cProfile.Profile() if args.profile else None
                 t = time.perf_counter()
+                if prof:
+                    prof.enable()
                 store.refresh()
                 add_s = time.perf_counter() - t
-        print(f"articles {len(arts):,}  rows written {rows:,} in {write_s:.1f}s = {rows / write_s:,.0f} rows/s "
-              f"({len(arts) / write_s:,.0f} articles/s)")
+                if prof:
+                    prof.disable()
+                    pstats.Stats(prof).sort_stats("cumulative").print_stats(args.profile)
+        print(f"articles {n_written:,}  rows written {rows:,} in {write_s:.1f}s = {rows / write_s:,.0f} rows/s "
+              f"({n_written / write_s:,.0f} articles/s)")
         print(f"full refresh (copies + merge + disagreements + ledger) {merge_s:.1f}s: "
               + ", ".join(f"{n:,} {k}" for k, n in derived.items()))
         if later:

@@ -77,17 +77,21 @@ def _people(rows: list[dict[str, Any]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for surname, group in by_surname.items():
         clusters: list[dict[str, Any]] = []  # {"first", "country", "ids"}
+        # Only clusters whose first name starts with the same letter can fit (an initial or the same
+        # name), and a cluster's first letter never changes: look there, in creation order.
+        by_initial: dict[str, list[dict[str, Any]]] = defaultdict(list)
         singles = []
         for r in sorted(group, key=lambda r: r["id"]):
             first = name_parts(r.get("name") or "")[1]
             if first is None:
                 singles.append(r)
                 continue
-            c = next((c for c in clusters if _first_fits(c["first"], first)
+            c = next((c for c in by_initial[first[:1]] if _first_fits(c["first"], first)
                       and _country_fits(c["country"], r.get("country"))), None)
             if c is None:
                 c = {"first": first, "country": r.get("country"), "ids": []}
                 clusters.append(c)
+                by_initial[first[:1]].append(c)
             c["country"] = c["country"] or r.get("country")
             c["first"] = max(c["first"], first, key=len)
             c["ids"].append(r["id"])

@@ -95,7 +95,11 @@ class Report:
 
     @property
     def place(self) -> str | None:
-        return self.place_name.lower().removeprefix("the ").strip() if self.place_name else None
+        """The place name, folded for comparison (computed once: compare asks for it per pair)."""
+        if "_place" not in self.__dict__:
+            self.__dict__["_place"] = (self.place_name.lower().removeprefix("the ").strip()
+                                       if self.place_name else None)
+        return self.__dict__["_place"]
 
     def window(self) -> tuple[date, date] | None:
         """The days this report's event may have happened on (None when nothing dates it)."""
@@ -123,9 +127,11 @@ class Report:
             return f"{self.category}|undated"
         return f"{self.category}|{(day - BLOCK_EPOCH).days // BLOCK_DAYS}"
 
-    def words(self) -> set[str]:
-        """Content words of the sentence (for a similarity hint)."""
-        return {w for w in _WORD.findall(self.sentence.lower()) if len(w) > 3}
+    def words(self) -> frozenset[str]:
+        """Content words of the sentence (for a similarity hint); computed once per report."""
+        if "_words" not in self.__dict__:
+            self.__dict__["_words"] = frozenset(w for w in _WORD.findall(self.sentence.lower()) if len(w) > 3)
+        return self.__dict__["_words"]
 
 
 def _participant(name: str | None, country: str | None) -> str | None:
