@@ -110,26 +110,19 @@ def _single_name_owner(people: list[Person], word: str, pos: int) -> Person | No
     return carriers[0]
 
 
+def _full_names(doc: Doc, mentions: list[Mention]) -> list[tuple[str, ...]]:
+    """Words of each person mention that has two or more words."""
+    return [ws for m in mentions if m.kind == "person" and len(ws := name_words(doc, m)) > 1]
+
+
 def person_names(doc: Doc, mentions: list[Mention]) -> set[str]:
     """Words of full person names: lets a surname mis-tagged ORG/GPE ("Kirby") count as a person."""
-    words: set[str] = set()
-    for m in mentions:
-        if m.kind == "person":
-            ws = name_words(doc, m)
-            if len(ws) > 1:
-                words.update(ws)
-    return words
+    return {w for ws in _full_names(doc, mentions) for w in ws}
 
 
 def surnames(doc: Doc, mentions: list[Mention]) -> set[str]:
     """Last words of full person names ("Ashworth" of "Helen Ashworth")."""
-    out: set[str] = set()
-    for m in mentions:
-        if m.kind == "person":
-            ws = name_words(doc, m)
-            if len(ws) > 1:
-                out.add(ws[-1])
-    return out
+    return {ws[-1] for ws in _full_names(doc, mentions)}
 
 
 def _root(doc: Doc, r: PersonRef) -> int:

@@ -107,11 +107,11 @@ def _page_context(base: np.ndarray) -> np.ndarray:
     cols = [np.arange(n) / max(n - 1, 1), cum, np.full(n, math.log1p(n) / 8)]
     for half in WINDOWS:
         for name in WINDOW_FEATURES:
-            cols.append(_window_mean(base[:, BASE_NAMES.index(name)], half))
+            cols.append(window_mean(base[:, BASE_NAMES.index(name)], half))
     return np.stack(cols, axis=1)
 
 
-def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
+def window_mean(values: np.ndarray, half: int) -> np.ndarray:
     """Mean of ``values`` over [i - half, i + half], clipped at the page edges."""
     n = len(values)
     cum = np.concatenate([[0.0], np.cumsum(values)])

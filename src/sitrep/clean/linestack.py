@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .linefeatures import BASE_NAMES, CONTEXT_NAMES
+from .linefeatures import BASE_NAMES, CONTEXT_NAMES, window_mean
 from .resources import thread_patterns
 
 PROB_OFFSETS = (-4, -3, -2, -1, 1, 2, 3, 4)  # neighbours whose P(body) a line sees
@@ -89,12 +89,6 @@ def _shift(values: np.ndarray, off: int, fill: float) -> np.ndarray:
     return out
 
 
-def _window(values: np.ndarray, half: int) -> np.ndarray:
-    n = len(values)
-    cum = np.concatenate([[0.0], np.cumsum(values)])
-    idx = np.arange(n)
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-    return (cum[hi] - cum[lo]) / (hi - lo)
 
 
 def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -113,7 +107,7 @@ def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarr
     before_end = cum_comment[end - 1] + cum_related[end - 1] if end > 0 else 0.0
     cols = [p, np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1.0)) / 10]
     cols += [_shift(p, o, 0.0) for o in PROB_OFFSETS]
-    cols += [_window(p, h) for h in PROB_WINDOWS]
+    cols += [window_mean(p, h) for h in PROB_WINDOWS]
     cols += [
         ((idx >= start) & (idx < end)).astype(float),
         np.clip(start - idx, 0, None) / max(n, 1),
@@ -123,10 +117,10 @@ def stack_matrix(lines: list[str], first: np.ndarray, p: np.ndarray) -> np.ndarr
         (total - np.cumsum(mass)) / total,
         comment, thread, related,
         teaser,
-        _window(thread, 5),
-        _window(teaser, 5),
+        window_mean(thread, 5),
+        window_mean(teaser, 5),
         np.minimum(cum_comment - comment, MARKER_CAP) / MARKER_CAP,
-        _window(comment, 5),
+        window_mean(comment, 5),
         np.minimum(cum_related - related, MARKER_CAP) / MARKER_CAP,
         np.where(idx >= end, np.minimum(cum_comment + cum_related - before_end, MARKER_CAP) / MARKER_CAP, 0.0),
     ]
