@@ -200,3 +200,16 @@ def test_events_refusal_targets_the_owner_of_the_demand(make_ctx):
     text = "Moscow delivered Russian security demands to Washington. NATO has refused to rule out Georgian membership."
     evs = [e for e in _events(make_ctx, text).events if e.category == "REJECT"]
     assert evs and evs[0].target is not None and evs[0].target.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Germany will send weapons to Ukraine.", "DE", "UA"),  # the parser reads "to" as a dative
+        ("France gave aid to Lebanon on Monday.", "FR", "LB"),
+        ("Spain said it would not provide support to Morocco.", "ES", "MA"),
+    ],
+)
+def test_events_dative_to_is_the_recipient_not_a_country_code(make_ctx, text, actor, target):
+    ev = _one(make_ctx, text)
+    assert (ev.category, ev.actor.country, ev.target.country) == ("AID", actor, target)

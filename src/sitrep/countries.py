@@ -31,8 +31,8 @@ def _key(text: str) -> str:
 def country_code(text: str) -> str | None:
     """Alpha-2 code for a country name, alias, capital or organisation; None if unknown."""
     key = _key(text).strip(" .,'’")
-    if not key:
-        return None
+    if not key or (len(key.replace(".", "")) <= 3 and not text.strip(" .,'’").isupper()):
+        return None  # "to", "in", "us", "be" are words, not Tonga, India, the US or Belgium
     tables = _tables()
     for table in ("aliases", "organisations"):
         if key in tables[table]:

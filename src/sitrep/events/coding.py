@@ -84,7 +84,7 @@ def prep_objects(tok: Token | None, word: str) -> list[Token]:
         return []
     out: list[Token] = []
     for child in tok.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ == word:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:  # "send arms to Kyiv": "to" may parse as dative
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     out += [obj, *obj.conjuncts]
@@ -253,8 +253,9 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
     tok = trig.token
     obj = object_of(tok)
     kind, _, arg = slot.partition(":")
-    if slot in ("dobj", "dative"):
-        return [c for c in tok.children if c.dep_ == slot]
+    if slot in ("dobj", "dative"):  # a dative "to" is a preposition: its object is the participant
+        found = [c for c in tok.children if c.dep_ == slot]
+        return [o for c in found for o in (prep_objects(tok, c.lower_) if c.pos_ == "ADP" else [c])]
     if kind == "prep":
         return list(prep_objects(tok, arg))
     if kind == "obj.prep":
