@@ -57,7 +57,9 @@ def group_code(text: str) -> str | None:
 
 
 def country_name(code: str) -> str | None:
-    """Common name for an alpha-2 code."""
+    """Common name for an alpha-2 code ("RU" -> "Russia", not pycountry's "Russian Federation")."""
+    if code in _tables().get("names", {}):
+        return _tables()["names"][code]
     c = pycountry.countries.get(alpha_2=code)
     if c is None:
         return None

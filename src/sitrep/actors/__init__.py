@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import countries
+from ..events.places import place_from_name
 from ..ids import fact_id
 from ..schema import Actor, Article, Provenance
 from . import coref, descriptions, gender, kinds, leaders, orgrefs, people
@@ -20,7 +22,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -53,17 +55,40 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     person mentions."""
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
+    mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)]
     taken = set()
     for m in mentions:
-        if m.kind != "person" and not m.from_table and m.tok_end - m.tok_start == 1 and m.text in names:
+        if m.kind != "person" and not m.from_table and (
+                (m.tok_end - m.tok_start == 1 and m.text in names) or _is_leader(m.text)):
             m.kind, m.code = "person", None
         taken.update(range(m.tok_start, m.tok_end))
     added = [
         Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "person")
         for t in doc
-        if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"
+        if (t.text in surnames or _is_leader(t.text)) and t.i not in taken and t.pos_ == "PROPN"
     ]
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+LOCATIVE = frozenset({"in", "on", "near", "into", "outside", "around", "from", "at", "toward", "towards", "across"})
+
+
+def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
+    """A lone city name that NER took for a person, seen after a place preposition ("an attack on
+    Kharkiv"); never the surname of someone the article names in full."""
+    tok = doc[m.tok_start]
+    if m.kind != "person" or m.tok_end - m.tok_start != 1 or m.text in surnames:
+        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE:
+        return False
+    place = place_from_name(m.text)
+    return place is not None and place.kind == "city"
+
+
+def _is_leader(text: str) -> bool:
+    """A well-known leader's name that NER took for a place or organisation ("Scholz" as GPE)."""
+    words = tuple(text.split())
+    return bool(words) and countries.country_code(text) is None and leaders.lookup(words) is not None
 
 
 def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],

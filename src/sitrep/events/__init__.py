@@ -21,7 +21,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 

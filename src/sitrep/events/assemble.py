@@ -192,13 +192,26 @@ def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef, targe
     return Candidate(trig, ev, {t.i for t in tok.subtree})
 
 
+def _same_kind(host: Candidate, cand: Candidate) -> bool:
+    """Same category, or the candidate is the noun the host verb acts with ("imposed sanctions",
+    "launched an attack"), which names the host's own action whatever the classifier made of it."""
+    tok = cand.trigger.token
+    return host.event.category == cand.event.category or (tok.dep_ == "dobj" and tok.head == host.trigger.token)
+
+
+def _separate(host: Candidate, cand: Candidate) -> bool:
+    """A coordinated verb ("flew to Kyiv and will travel to Moscow") is an event of its own, not a
+    detail of the host."""
+    return cand.trigger.token in host.trigger.token.conjuncts
+
+
 def fold(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate nested in another one of the same category that adds no quantity of its own."""
     kept: list[Candidate] = []
     for cand in cands:
-        host = next((k for k in kept if k.event.category == cand.event.category and cand.trigger.token.i in k.tokens
+        host = next((k for k in kept if _same_kind(k, cand) and cand.trigger.token.i in k.tokens
                      and k.trigger.token.i != cand.trigger.token.i), None)
-        if host is None or cand.event.quantities:
+        if host is None or cand.event.quantities or _separate(host, cand):
             kept.append(cand)
             continue
         h, c = host.event, cand.event

@@ -193,12 +193,35 @@ def _marked_country(tok: Token) -> bool:
     return any(demonym_code(c.text) or country_code(c.text) for c in mods + [tok])
 
 
+def undergone_by(tok: Token) -> Token | None:
+    """The verb of an undergo frame ("Russia would face sanctions", "risks an attack"): the trigger
+    noun is its object and its subject is the target, not the actor."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in word_set("verbs", "undergo_verbs"):
+        return tok.head
+    return None
+
+
+def _warner(verb: Token) -> Token | None:
+    """Who warned of or reported an undergo frame ("Scholz warned that Russia would face ..." -> Scholz)."""
+    speaking = word_set("verbs", "reporting_verbs") | word_set("verbs", "warning_verbs")
+    cur = verb
+    for _ in range(REPORT_HOPS):
+        if cur.head is cur or cur.dep_ not in ("ccomp", "advcl", "xcomp", "conj"):
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in speaking:
+            return _subject(cur, True)
+    return None
+
+
 def actor_token(trig: Trigger) -> Token | None:
     """The token naming the actor: subject, agent, possessor, modified noun, or a governor's subject."""
     tok = trig.token
     if trig.entry.get("actor_frame") == "speaker":
         rep = reporter_of(tok)
         return _subject(rep, True) if rep is not None else None
+    if (verb := undergone_by(tok)) is not None:
+        return _warner(verb)
     if tok.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None or prep_objects(tok, "by"):
@@ -281,6 +304,9 @@ def _thing_ref(tok: Token) -> ActorRef | None:
     """A target that is no actor ("a military base", "the legislation"): the noun phrase itself."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _THING_ENTS:
         return None
+    place = place_from_token(tok) if tok.pos_ == "PROPN" else None
+    if place is not None and place.country:  # "an attack on Kharkiv": the city, in its country
+        return ActorRef(None, place.name, place.country, place.span)
     toks = np_tokens(tok)
     return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
 
@@ -297,6 +323,9 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> li
     if trig.entry.get("actor_frame") == "speaker":
         subj = _subject(trig.token, False)
         return resolver.resolve_all(subj) if subj is not None else []
+    if (verb := undergone_by(trig.token)) is not None:
+        subj = _subject(verb, False)
+        return [r for r in resolver.resolve_all(subj) if is_participant(r)] if subj is not None else []
     defaults = load("verbs")["target_defaults"]
     slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
     fallback: ActorRef | None = None

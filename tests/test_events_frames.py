@@ -1,0 +1,46 @@
+"""Events through the whole per-article pipeline (actors stage included) on frames that need both."""
+
+from __future__ import annotations
+
+from sitrep.schema import Article
+from sitrep.ids import article_id
+
+
+def _record(runner, text: str) -> Article:
+    art = Article(id=article_id(text), source="<test>", raw=text)
+    outcome = next(runner.run([art]))
+    assert outcome.error is None and outcome.article is not None
+    return outcome.article
+
+
+def _summary(art: Article) -> list[tuple]:
+    return [(e.category, e.actor and e.actor.country, e.target and e.target.country, e.status) for e in art.events]
+
+
+def test_undergo_frame_makes_the_subject_the_target_and_the_warner_the_actor(runner):
+    art = _record(runner, "Belgium warned on Monday that Serbia would face tough sanctions if it refused.")
+    assert len(art.events) == 1
+    ev = art.events[0]
+    assert (ev.actor.country, ev.target.country, ev.status) == ("BE", "RS", "threatened")
+
+
+def test_undergo_frame_without_a_warner_invents_no_actor(runner):
+    art = _record(runner, "Serbia would face tough sanctions.")
+    assert all(e.actor is None or e.actor.country != "RS" for e in art.events)
+
+
+def test_verb_and_its_noun_are_one_event(runner):
+    art = _record(runner, "Norway imposed sanctions on Belarus on Tuesday.")
+    assert _summary(art) == [("SANCTION", "NO", "BY", "occurred")]
+
+
+def test_coordinated_moves_are_two_events(runner):
+    art = _record(runner, "Chancellor Olaf Scholz flew to Kyiv on Monday and will travel to Moscow on Tuesday.")
+    assert _summary(art) == [("CONSULT", "DE", "UA", "occurred"), ("CONSULT", "DE", "RU", "planned")]
+    assert art.events[1].target.name == "Russia"  # a short name, not "Russian Federation"
+
+
+def test_city_the_tagger_took_for_a_person_is_a_target_in_its_country(runner):
+    art = _record(runner, "Russia launched an attack on Kharkiv on Friday.")
+    assert not any(a.kind == "person" and a.name == "Kharkiv" for a in art.actors)
+    assert [(e.category, e.target.name, e.target.country) for e in art.events] == [("ASSAULT", "Kharkiv", "UA")]
