@@ -44,3 +44,19 @@ def test_city_the_tagger_took_for_a_person_is_a_target_in_its_country(runner):
     art = _record(runner, "Russia launched an attack on Kharkiv on Friday.")
     assert not any(a.kind == "person" and a.name == "Kharkiv" for a in art.actors)
     assert [(e.category, e.target.name, e.target.country) for e in art.events] == [("ASSAULT", "Kharkiv", "UA")]
+
+
+def test_adjective_frames_give_status(runner):
+    cases = {
+        "Estonia is ready to send more troops to Latvia.": "planned",
+        "Austria is unlikely to send troops to Hungary.": "hypothetical",
+        "Italy is unwilling to send weapons to Libya.": "refused",
+    }
+    for text, status in cases.items():
+        art = _record(runner, text)
+        assert [e.status for e in art.events] == [status], text
+
+
+def test_pro_and_anti_name_a_side_not_a_nationality(runner):
+    art = _record(runner, "Pro-Turkish fighters shelled a village on Thursday.")
+    assert [e.actor.country for e in art.events] == [None]

@@ -70,3 +70,13 @@ def alpha3(code: str) -> str | None:
     """ISO alpha-3 for an alpha-2 code (CAMEO actor codes use alpha-3)."""
     c = pycountry.countries.get(alpha_2=code)
     return c.alpha_3 if c else None
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def stance_marked(tok) -> bool:  # noqa: ANN001 - a spaCy Token; kept duck-typed so this module needs no spaCy
+    """True for the demonym of "pro-Russian" / "anti-American" (tokenised pro, -, Russian): it names
+    a side taken, not the nationality of the noun it modifies."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES

@@ -40,6 +40,8 @@ class RoleInfo:
 def _token_country(tok: Token) -> str | None:
     if not tok.text[:1].isupper():
         return None
+    if countries.stance_marked(tok):
+        return None
     return countries.demonym_code(tok.text) or (countries.country_code(tok.text) if tok.pos_ == "PROPN" else None)
 
 

@@ -14,7 +14,7 @@ import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..countries import country_code, demonym_code, group_code
+from ..countries import country_code, demonym_code, group_code, stance_marked
 from ..schema import Actor, ActorRef, Article
 from .lexicon import load, word_set
 
@@ -136,8 +136,8 @@ class Resolver:
         for t in toks:
             if skip and t.i in skip:
                 continue
-            if len(t.text) <= 3 and not t.text.isupper():
-                continue  # "Al" of "Al-Qaeda" is not Albania's code
+            if (len(t.text) <= 3 and not t.text.isupper()) or stance_marked(t):
+                continue  # "Al" of "Al-Qaeda" is not Albania's code; "pro-Russian" is a side, not a nationality
             if t.dep_ == "poss" and t.pos_ == "PROPN":
                 code = _code_of(t.text) or self.surnames().get(t.lower_)
             else:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # Links followed from a trigger to the words that govern it (not ccomp: a reported clause's
 # status is its own, "said it will send" is planned whatever "said" is).
-CHAIN_DEPS = frozenset({"xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj", "npadvmod", "auxpass"})
+CHAIN_DEPS = frozenset({"xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj", "npadvmod", "auxpass", "acomp"})  # acomp: "was ready to send"
 MAX_CHAIN = 5  # hops; deeper frames are rare and the parse gets unreliable
 
 
