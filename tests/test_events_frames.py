@@ -60,3 +60,16 @@ def test_adjective_frames_give_status(runner):
 def test_pro_and_anti_name_a_side_not_a_nationality(runner):
     art = _record(runner, "Pro-Turkish fighters shelled a village on Thursday.")
     assert [e.actor.country for e in art.events] == [None]
+
+
+def test_agentless_toll_is_an_event_and_takes_the_attacker_of_its_clause(runner):
+    art = _record(runner, "At least nine villagers were killed when rebels shelled a bridge on Friday.")
+    assert len(art.events) == 1
+    ev = art.events[0]
+    assert ev.category == "ASSAULT" and ev.actor is not None and ev.actor.name == "rebels"
+    assert [q.text for q in ev.quantities] == ["At least nine villagers"]
+
+
+def test_victims_of_a_passive_are_never_the_attacker(runner):
+    art = _record(runner, "Four Moldovan border guards were killed in shelling on Monday.")
+    assert [(e.actor, e.target.country) for e in art.events] == [(None, "MD")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.events.quantities import find_quantities
+from sitrep.events.quantities import find_counts, find_quantities
 
 
 def _one(text: str):
@@ -50,7 +50,23 @@ def test_quantities_offsets_point_into_the_body():
 
 
 def test_quantities_years_and_bare_numbers_are_not_counts():
-    assert find_quantities("In 2021 the plan had 3 stages.") == []
+    assert find_counts("In 2021 the plan had 3 stages.") == []  # "stages" is no troop-like noun
+    found = find_quantities("In 2021 the plan had 3 stages.")  # the general reader adds it; the year stays out
+    assert [(q.value, q.unit, q.text) for q in found] == [(3.0, "stage", "3 stages")]
+
+
+def test_find_quantities_adds_money_and_percent_after_the_counts():
+    text = "The alliance sent 1,500 more troops and $2 billion, up 12% on last year."
+    got = [(q.value, q.unit, q.qualifier, q.low, q.high) for q in find_quantities(text, offset=5)]
+    assert got == [(1500.0, "troops", "more", None, None), (2e9, "dollar", None, None, None),
+                   (12.0, "percentage", "increase", None, None)]
+    spans = [q.span for q in find_quantities(text, offset=5)]
+    assert text[spans[1][0] - 5 : spans[1][1] - 5] == "$2 billion"
+
+
+def test_find_quantities_ranges_and_bounds_from_the_general_reader():
+    found = find_quantities("Convoys of between 40 and 60 trucks carried no more than 300 tonnes of grain.")
+    assert [(q.value, q.unit, q.low, q.high) for q in found] == [(None, "truck", 40.0, 60.0), (300.0, "metric ton", None, 300.0)]
 
 
 def test_extract_quantities_money_percent_range_and_change() -> None:

@@ -75,4 +75,107 @@ def test_parse_gives_the_counted_noun_after_capitalised_words(nlp) -> None:
     text = "The coach has won four Gold Cup finals."
     assert _values(text) == []  # no lower-case noun right after the number
     found = extract_quantities(text, nlp(text))
-    assert [(m.value, m.unit) for m in found] == [(4.0, "final")]
+    assert [(m.value, m.unit) for m in found] == [(4.0, "Gold Cup final")]  # the whole counted phrase
+
+
+def _first(text: str, parse=None) -> tuple[float, float | None, str, str]:
+    m = extract_quantities(text, parse)[0]
+    return (round(m.value, 4), m.high, m.unit, m.change)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry left at 6.40am and docked by 9.15pm.",
+        "A category 3 storm is heading north.",
+        "Two F-16 jets and a TA-35 listing were mentioned.",
+        "She upgraded to the iPhone 15 this spring.",
+    ],
+)
+def test_clock_times_and_names_are_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_a_unit_after_a_name_is_still_a_measure() -> None:
+    assert _first("He carried the ThinkPad 13 inch laptop everywhere.")[:3] == (13.0, None, "inch")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit was seen between $US20 million and $US25 million this year.", (2e7, 2.5e7, "dollar")),
+        ("The shares closed at Y=1,250 in Osaka.", (1250.0, None, "japanese yen")),
+        ("The laptop ships with a 65 W charger.", (65.0, None, "watt")),
+        ("Carriers are rolling out 5G across the region.", (5.0, None, "generation wireless")),
+        ("Stir in 250g of flour.", (250.0, None, "gram")),
+        ("The phone packs a 4000 mAh battery.", (4000.0, None, "milliampere-hour")),
+        ("The old truck topped out at 60 m.p.h. on the flat.", (60.0, None, "mile per hour")),
+        ("The stock ended at 212 p in London.", (212.0, None, "point")),  # NewsQuant names pence "point"
+        ("Rebuilding will take two or three weeks.", (2.0, 3.0, "week")),
+        ("Some six to seven thousand fans waited outside.", (6000.0, 7000.0, "fan")),
+        ("Pour in 1\u20444 of the stock.", (0.25, None, "stock")),
+    ],
+)
+def test_units_currencies_and_ranges(text: str, expected: tuple[float, float | None, str]) -> None:
+    assert _first(text)[:3] == expected
+
+
+def test_trend_word_beats_an_approximate_qualifier() -> None:
+    assert _first("The index was up nearly 12% by noon.")[3] == "up"
+    assert _first("The index stood at nearly 12% by noon.")[3] == "~"
+
+
+def test_irregular_plurals_are_singular() -> None:
+    assert _first("Lab staff isolated two viruses.")[2] == "virus"
+
+
+def test_parse_gives_the_whole_counted_phrase(nlp) -> None:
+    text = "The harbour employs 60 commercial fishermen."
+    assert _first(text, nlp(text))[2] == "commercial fisherman"
+    text = "Washington will send 2,000 more troops."
+    assert _first(text, nlp(text))[:3] == (2000.0, None, "troop")  # "more" is a qualifier, not the noun
+
+
+def test_a_unit_written_once_for_two_numbers() -> None:
+    found = extract_quantities("The tablet comes with a 10- or 12-inch screen.")
+    assert [(m.value, m.unit) for m in found] == [(10.0, "inch"), (12.0, "inch")]
+
+
+def test_a_fraction_of_a_named_unit() -> None:
+    assert _first("A teaspoon holds about 1/6 of a US fluid ounce.")[2] == "ounce"
+
+
+def test_parse_phrase_reaches_a_scaled_number(nlp) -> None:
+    text = "The factory made 4.2 million electric scooters."
+    assert _first(text, nlp(text))[:3] == (4_200_000.0, None, "electric scooter")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medics sent two dozen ambulances.", (24.0, None, "ambulance")),
+        ("Half a million residents lost water.", (500_000.0, None, "resident")),
+        ("The levy raised 3 bn rupees.", (3e9, None, "indian rupee")),
+        ("The club was fined 4 million pounds.", (4e6, None, "pound sterling")),
+        ("A 9-month-old calf was rescued.", (9.0, None, "month of age")),
+        ("The squad added 1,500 more soldiers.", (1500.0, None, "soldier")),
+    ],
+)
+def test_scales_dozens_ages_and_money_pounds(text: str, expected: tuple[float, float | None, str]) -> None:
+    assert _first(text)[:3] == expected
+
+
+def test_season_years_are_not_quantities() -> None:
+    assert [(m.value, m.unit) for m in extract_quantities("In the 2019-20 campaign she won 12 races.")] == [(12.0, "race")]
+
+
+def test_a_rise_to_a_level_is_two_quantities_not_a_range() -> None:
+    found = extract_quantities("Crude oil rose $2.10 to $91.40 a barrel.")
+    assert [(m.value, m.high, m.unit, m.change) for m in found] == [
+        (2.1, None, "dollar", "up"), (91.4, None, "dollar per barrel", "=")]
+    assert [(m.value, m.high) for m in extract_quantities("Fares climbed from $4 to $6.")] == [(4.0, 6.0)]
+
+
+def test_the_span_starts_at_the_qualifier() -> None:
+    text = "Officials expect up to 70 boats and about $3 million in repairs."
+    assert [m.text for m in extract_quantities(text)] == ["up to 70 boats", "about $3 million"]

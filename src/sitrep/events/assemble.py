@@ -119,7 +119,23 @@ class SentenceContext:
     claimed: set[int]  # quantity heads already given to an event
 
 
-def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef, ActorRef | None]], bool]:
+def _casualties(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
+    """The counted victims of an agentless violent passive ("at least 12 civilians were killed"):
+    an event of its own with no known actor, so the toll is not lost (a folded-in clause such as
+    "when warplanes struck" may still name the attacker)."""
+    tok = trig.token
+    if trig.entry["category"] != "ASSAULT" or tok.pos_ != "VERB":
+        return []
+    victims = [c for c in tok.children if c.dep_ == "nsubjpass" and any(n.dep_ == "nummod" for n in c.children)]
+    return [r for v in victims for r in (resolver.resolve_all(v) or [_victims_ref(v)])]
+
+
+def _victims_ref(tok: Token) -> ActorRef:
+    first = min(t.i for t in tok.subtree if t.i <= tok.i)
+    return ActorRef(None, tok.doc[first : tok.i + 1].text, None, [tok.doc[first].idx, tok.idx + len(tok.text)])
+
+
+def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None, ActorRef | None]], bool]:
     """The (actor, target) pairs of a trigger and whether the actors came from a pronoun.
 
     Coordinated actors and targets give one pair each ("Peru and Chile expelled envoys of
@@ -128,7 +144,8 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef, Actor
     """
     actors, pronoun = actor_refs(trig, resolver)
     if not actors:
-        return [], pronoun
+        victims = _casualties(trig, resolver)
+        return [(None, v) for v in victims], False
     targets = target_refs(trig, resolver, actors[0])
     if not targets and trig.entry["category"] == "REJECT":
         owner = demand_owner(trig, resolver)
@@ -162,7 +179,7 @@ def _ref_key(ref: ActorRef | None) -> str:
     return "" if ref is None else f"{ref.id}|{ref.country}|{ref.name}"
 
 
-def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef, target: ActorRef | None,
+def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef | None, target: ActorRef | None,
           pronoun: bool) -> Candidate | None:
     """One event for one trigger and one (actor, target) pair, or None when it is no event of its own."""
     article, mentions, others, claimed = sc.article, sc.mentions, sc.others, sc.claimed
@@ -215,6 +232,7 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
             kept.append(cand)
             continue
         h, c = host.event, cand.event
+        h.actor = h.actor or c.actor  # "12 were killed when warplanes struck": the attacker
         h.target = h.target or c.target
         h.place = h.place or c.place
         h.destinations = h.destinations or c.destinations
@@ -226,7 +244,7 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
 def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver) -> list[Event]:
     """The events of one sentence."""
     sc = SentenceContext(
-        article, resolver, find_date_mentions(sent.text), find_quantities(sent.text, sent.start_char),
+        article, resolver, find_date_mentions(sent.text), find_quantities(sent.text, sent.start_char, sent),
         {t.token.i for t in triggers}, set(),
     )
     cands = [c for t in triggers for c in build_all(t, sent, sc)]

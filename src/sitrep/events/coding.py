@@ -235,9 +235,13 @@ def actor_token(trig: Trigger) -> Token | None:
             return owner
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces):
             return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
-    for gov in governors(tok)[1:]:
+    chain = governors(tok)
+    for k, gov in enumerate(chain[1:], start=1):
         if gov.pos_ in ("VERB", "AUX"):
-            subj = _subject(gov, True)
+            # a passive subject is the governor's patient once the path runs through a preposition:
+            # "soldiers were killed in shelling" -> the soldiers did not shell
+            through_prep = any(t.dep_ in ("pobj", "pcomp") for t in chain[:k])
+            subj = _subject(gov, not through_prep)
             if subj is not None:
                 return subj
     return None

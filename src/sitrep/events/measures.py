@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from .counted import counted_heads, counted_noun, parsed_noun, singular
 from .lexicon import load
 from .numwords import fraction, written_number
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
 _DIGITS = re.compile(r"(?:\d[\d,]*)?\.?\d+$")
-MAX_NOUN_WORDS = 3  # words of a counted noun phrase ("public housing properties")
-MAX_UNIT_TOKENS = 4  # tokens a unit may span ("degrees", "km / h", "miles per hour")
+MAX_UNIT_TOKENS = 6  # tokens a unit may span ("degrees", "km / h", "miles per hour", "m.p.h.")
 CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
 TREND_LOOKBACK = 5  # tokens before a number searched for "rose", "fell"
 YEAR_RANGE = (1800, 2100)  # bare integers in this range with no unit are years, not quantities
-SKIP_BEFORE = frozenset({"no", "number", "section", "row", "room", "route", "page", "chapter", "article", "#", "version", "season", "game", "week", "level", "grade", "phase", "round"})
+SKIP_BEFORE = frozenset({"category", "no", "number", "section", "row", "room", "route", "page", "chapter", "article", "#", "version", "season", "game", "week", "level", "grade", "phase", "round"})
 
 NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "and", "or", "but", "with", "from", "about", "some", "over", "under", "only", "just", "nearly", "almost", "around"})
 
@@ -51,7 +51,7 @@ def _data() -> dict[str, Any]:
     return load("units")
 
 
-@lru_cache(maxsize=1)
+@cache  # one frozenset per word list (maxsize=1 rebuilt them on every other call)
 def _words(key: str) -> frozenset[str]:
     return frozenset(_data()[key])
 
@@ -70,7 +70,10 @@ def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | Non
     word = _low(toks, i)
     frac = fraction(toks, i)
     if frac is not None:
-        return frac[0], frac[1], False
+        k = frac[1]
+        if _low(toks, k) == "a" and _low(toks, k + 1) in ("dozen", "thousand", "million", "billion", "trillion"):
+            return frac[0] * _data()["scales"][_low(toks, k + 1)], k + 2, True  # "half a million"
+        return frac[0], k, False
     if _DIGITS.match(word):
         if re.search(r",\d{1,2}(?!\d)", word):
             return None
@@ -83,14 +86,15 @@ def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | Non
             value, k = float(_data()["word_numbers"][word]), i + 1
         else:
             value, k = written
+            if _low(toks, k - 1) in ("thousand", "million", "billion", "trillion"):
+                return value, k, True  # "five thousand": scaled, so "four to five thousand" scales both ends
     else:
         return None
     scales = _data()["scales"]
     scaled = False
     while k < len(toks) and _low(toks, k) in scales:
         adjacent = toks[k][1] == toks[k - 1][2]
-        short = len(_low(toks, k)) <= 3
-        if short and not adjacent:
+        if _low(toks, k) in _words("glued_scales") and not adjacent:  # "5 m" is no million, "5m" may be
             break
         value, k, scaled = value * scales[_low(toks, k)], k + 1, True
     return value, k, scaled
@@ -120,52 +124,31 @@ def _unit(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
     """A unit from the table starting at token k (a hyphen right after the number skipped)."""
     units = _data()["units"]
     start = k + 1 if _low(toks, k) == "-" and k > 0 and toks[k][1] == toks[k - 1][2] else k
+    cased = _cased_unit(toks, start)
     for j in range(min(len(toks), start + MAX_UNIT_TOKENS), start, -1):
+        if cased is not None and j == start + 1:
+            return cased  # "5 W", "5G" before the lower-case table's "w", "g"; "kV/cm" before "kV"
         form = _joined(text, toks, start, j)
         if form in units:
             if form in _words("ambiguous_short_units") and toks[start][1] != toks[start - 1][2]:
                 continue  # "5V", "35m": ambiguous short units only when written against the number
             return units[form], j
-    return None
+    return cased
 
 
-def singular(word: str) -> str:
-    """A plain English singular ("categories" -> "category", "troops" -> "troop")."""
-    irregular = {"people": "people", "men": "man", "women": "woman", "children": "child", "police": "police", "feet": "foot"}
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
-    """The counted noun right after the number ("5,700 categories", "35m of its devices")."""
-    stop = _words("stop_nouns")
-    if _low(toks, k) == "of" and _low(toks, k + 1) in ("its", "their", "the", "his", "her", "our"):
-        k += 2
-        while k + 1 < len(toks) and toks[k][0][:1].isupper() and toks[k + 1][0].isalpha():
-            k += 1
-    j = k
-    while j < len(toks) and j - k < MAX_NOUN_WORDS:
-        word = _low(toks, j)
-        if not word.isalpha() or word in stop or word in _words("months") or toks[j][0][:1].isupper():
-            break
-        j += 1
-        if word.endswith("s") and not word.endswith("ss"):
-            break  # the plural head noun ends the phrase
-    words = [_low(toks, x) for x in range(k, j)]
-    if len(words) > 1 and not words[-1].endswith("s"):
-        words, j = words[:1], k + 1  # no plural head: only the first word is safe
-    while len(words) > 1 and words[0].endswith(("ing", "ed")):
-        words.pop(0)  # "rushing yards", "recorded songs": participles are not part of the unit
-    if not words:
+def _cased_unit(toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """A unit symbol written with its exact case ("5G", "45g", "5 W", "3687 mAh") at token k."""
+    if not 0 < k < len(toks):
         return None
-    return " ".join(words[:-1] + [singular(words[-1])]), j
+    form = toks[k][0]
+    if form not in _data()["cased_units"]:
+        return None
+    glued = toks[k][1] == toks[k - 1][2]
+    if not glued and form in _words("cased_glued_only"):
+        return None
+    if _low(toks, k + 1)[:1].isalpha() and toks[k + 1][1] == toks[k][2]:
+        return None  # part of a longer word
+    return _data()["cased_units"][form], k + 1
 
 
 def _change(toks: list[Tok], i: int) -> str:
@@ -176,6 +159,9 @@ def _change(toks: list[Tok], i: int) -> str:
         if j >= 0:
             phrase = " ".join(_low(toks, x) for x in range(j, i))
             if phrase in changes:
+                trend = _trend_word(_low(toks, j - 1))
+                if changes[phrase] == "~" and trend:
+                    return trend  # "up nearly 57%", "advancing about 1.7 percent": the trend wins
                 return changes[phrase]  # "up to" (<) before the bare "up" (rise)
     for back in (1, 2):
         if _low(toks, i - back) in _data()["near_trend"]:
@@ -186,33 +172,78 @@ def _change(toks: list[Tok], i: int) -> str:
         word = _low(toks, j)
         if _DIGITS.match(word) or word in ("to", "at", "from", "of", ",", "and"):
             break
-        if word in _words("up_words"):
-            return "up"
-        if word in _words("down_words"):
-            return "down"
+        if _trend_word(word):
+            return _trend_word(word)
     return "="
 
 
-def _is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool) -> bool:
-    """Years, days of months, clock times, ordinals and identifiers are not quantities."""
+def _qualifier_start(toks: list[Tok], i: int) -> int:
+    """Where the span of a quantity starts: at a qualifier right before it ("up to 60", "about
+    $5", "between 3 and 4"), as news annotation (MEANTIME) marks it; else at token i."""
+    for back in range(CHANGE_LOOKBACK, 0, -1):
+        j = i - back
+        phrase = " ".join(_low(toks, x) for x in range(j, i)) if j >= 0 else ""
+        if phrase in _words("span_qualifiers"):
+            return j
+    return i
+
+
+def _trend_word(word: str) -> str | None:
+    """"up" / "down" for a rise or fall word ("rose", "up", "plunged"), else None."""
+    if word in _data()["near_trend"]:
+        return _data()["near_trend"][word]
+    if word in _words("up_words"):
+        return "up"
+    return "down" if word in _words("down_words") else None
+
+
+def _is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool, unit: bool = False) -> bool:
+    """Years, days of months, clock times, ordinals and identifiers are not quantities; ``unit``
+    = a unit from the table follows ("MacBook Pro 16 inch" is a measure, "Model 3" a name)."""
     word, prev, nxt = _low(toks, i), _low(toks, i - 1), _low(toks, k)
     months = _words("months")
     if prev.rstrip(".") in months or nxt.rstrip(".") in months or (prev == "." and _low(toks, i - 2) in months):
         return True
-    if nxt == ":" or prev == ":" or nxt in ("st", "nd", "rd", "th") or prev in SKIP_BEFORE:
+    if _clock(toks, i, k) or nxt in ("st", "nd", "rd", "th") or prev in SKIP_BEFORE:
         return True
-    if nxt in ("a", "p") and _low(toks, k + 1) == ".":
+    if i > 0 and toks[i - 1][2] == toks[i][1] and (toks[i - 1][0].isalpha() or _hyphen_name(toks, i)):
+        return True  # "S23", "TA-35", "COVID-19": part of a name
+    if prev == "-" and i > 1 and toks[i - 2][2] == toks[i - 1][1] and _is_year(_low(toks, i - 2)):
+        return True  # "2020-21": the end of a season or fiscal year
+    if i > 0 and _is_name(toks, i - 1) and not (unit or scaled):
+        return True  # "Model 3", "S&P 500", "iPhone 14": part of a name
+    return not scaled and _is_year(word)
+
+
+def _is_year(word: str) -> bool:
+    """Four plain digits in ``YEAR_RANGE`` ("2021")."""
+    return len(word) == 4 and word.isdigit() and YEAR_RANGE[0] <= int(word) <= YEAR_RANGE[1]
+
+
+def _clock(toks: list[Tok], i: int, k: int) -> bool:
+    """"10:30", "9 a.m.", "1.56pm": a clock time ("SINGAPORE: Two sisters" is none)."""
+    nxt = _low(toks, k)
+    if nxt == ":" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1)[:1].isdigit():
         return True
-    if i > 0 and (toks[i - 1][2] == toks[i][1] and toks[i - 1][0].isalpha() or _is_name(toks, i - 1)):
-        return True  # "S23", "Model 3", "S&P 500": part of a name
-    year = _DIGITS.match(word) and "," not in word and "." not in word and not scaled
-    return bool(year and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and len(word) == 4)
+    if _low(toks, i - 1) == ":" and toks[i - 1][2] == toks[i][1] and _low(toks, i - 2)[:1].isdigit():
+        return True
+    if nxt in ("a", "p") and _low(toks, k + 1) == "." and _low(toks, k + 2) == "m":
+        return True
+    return nxt in ("am", "pm") and toks[k][1] == toks[k - 1][2]
+
+
+def _hyphen_name(toks: list[Tok], i: int) -> bool:
+    """"TA-35", "V-6", "F-16": a number joined by a hyphen to a word holding a capital letter."""
+    if i < 2 or toks[i - 1][0] != "-" or toks[i - 2][2] != toks[i - 1][1]:
+        return False
+    return toks[i - 2][0].isalpha() and any(ch.isupper() for ch in toks[i - 2][0])
 
 
 def _is_name(toks: list[Tok], j: int) -> bool:
     """True for a capitalised word inside the sentence that is no cue word ("Model" in "Model 3")."""
     word = toks[j][0] if j >= 0 else ""
-    return j > 0 and word[:1].isupper() and word.lower() not in _data()["changes"] and word.lower() not in NAME_STOP | _words("months")
+    capital = word[:1].isupper() or word[:1].islower() and any(ch.isupper() for ch in word[1:])  # "iPhone"
+    return j > 0 and capital and word.lower() not in _data()["changes"] and word.lower() not in NAME_STOP | _words("months")
 
 
 def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
@@ -222,7 +253,7 @@ def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
         phrase = " ".join(_low(toks, x) for x in range(i, i + n))
         if phrase in vague and _low(toks, i + n) == "of":
             unit = _unit(text, toks, i + n + 1)
-            noun = unit or _noun(toks, i + n + 1)
+            noun = unit or counted_noun(toks, i + n + 1)
             if noun is None:
                 return None
             low, high = vague[phrase]
@@ -233,28 +264,31 @@ def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
 
 def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float, int, bool] | None:
     link = _low(toks, k)
-    if link in ("-", "–", "to", "/") or (between and link == "and"):
+    words = _low(toks, k - 1).isalpha() and _low(toks, k + 1).isalpha()
+    if link in ("-", "–", "to", "/") or (between and link == "and") or (link == "or" and words):
         j = k + 1
-        cur = _currency(text, toks, j + 1) if _low(toks, j) in _data()["prefix"] or _low(toks, j) in ("us", "hk") else None
-        if cur is not None or _low(toks, j) == "$":
-            j += 1 + (_low(toks, j) in ("us", "hk"))
+        for n in (2, 1):  # "$", "US$", "$US" repeated on the high end
+            if j + n < len(toks) and _joined(text, toks, j, j + n).replace(" ", "") in _data()["prefix"]:
+                j += n
+                break
         return _number(text, toks, j)
     return None
 
 
-def _read(text: str, toks: list[Tok], i: int, heads: dict[int, str] | None = None) -> tuple[Measure, int] | None:
+def _read(text: str, toks: list[Tok], i: int, heads: dict[int, tuple[str, int]] | None = None) -> tuple[Measure, int] | None:
     num = _number(text, toks, i)
     if num is None:
         return _vague(text, toks, i)
     value, k, scaled = num
     cur = _currency(text, toks, i)
-    if cur is None and _is_date_or_id(toks, i, k, value, scaled):
+    if cur is None and _is_date_or_id(toks, i, k, value, scaled, _unit(text, toks, k) is not None):
         return None
     start = cur[1] if cur else _signed_start(toks, i, value)
     high = None
     lead = {_low(toks, start - x) for x in (1, 2, 3)}
-    end_range = _range_end(text, toks, k, "between" in lead) if _low(toks, start - 1) != "by" else None
     trend = _low(toks, start - 1) in _words("up_words") | _words("down_words")
+    ranged = _low(toks, start - 1) != "by" and (not trend or lead & {"between", "from"})  # "rose $1 to $84": two
+    end_range = _range_end(text, toks, k, "between" in lead) if ranged else None
     first_unit: tuple[str, int] | None = None
     unit = _unit(text, toks, k) if end_range is None and (lead & {"between", "from"} or not trend) else None
     if unit is not None and _low(toks, unit[1]) in ("to", "and", "-"):
@@ -271,7 +305,7 @@ def _read(text: str, toks: list[Tok], i: int, heads: dict[int, str] | None = Non
         k = k2
         if cur is None and _is_date_or_id(toks, k - 1, k, high, scaled2):
             return None
-    unit = _unit(text, toks, k)
+    unit = _unit(text, toks, k) or _deferred_unit(text, toks, k, _is_fraction(toks, i))
     if unit is None and first_unit is not None and high is not None:
         unit = (first_unit[0], k)  # "from 208 pounds to 193": the low end's unit
     noun = None
@@ -279,17 +313,38 @@ def _read(text: str, toks: list[Tok], i: int, heads: dict[int, str] | None = Non
         name = cur[0]
     elif unit is not None:
         name, k = unit
+        name = _data()["money_after_scale"].get(name, name) if scaled else name  # "2 million pounds"
     else:
-        found = _noun(toks, k)
-        if found is None and heads and toks[i][1] in heads:
-            found = (singular(heads[toks[i][1]]), k)  # the parse's head noun ("seven European countries")
+        head = heads.get(toks[i][1]) if heads else None
+        found = parsed_noun(toks, k, head) or counted_noun(toks, k) or (head and (head[0], k))
         if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit() or _is_fraction(toks, i)):
             return None
         name, noun = (found[0], toks[k][0]) if found else ("-", None)
         k = found[1] if found else k
     name, k = _rate(text, toks, k, name)
     s, e = toks[start][1], toks[k - 1][2]
+    s = toks[_qualifier_start(toks, start)][1]
     return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+
+
+SUSPENDED_LOOKAHEAD = 8  # tokens searched for the shared unit of "7- or 8-inch", "four-, five- and six-cylinder"
+
+
+def _deferred_unit(text: str, toks: list[Tok], k: int, frac: bool) -> tuple[str, int] | None:
+    """A unit written later: "7- or 8-inch" (7 takes "inch", reading stops after "7-") and
+    "1/16 of a US pint" (the fraction takes "pint")."""
+    if _low(toks, k) == "-" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1) in ("or", "and", "to", ","):
+        for j in range(k + 2, min(len(toks), k + SUSPENDED_LOOKAHEAD)):
+            unit = _unit(text, toks, j) if _number(text, toks, j - 1) is not None else None
+            if unit is not None:
+                return unit[0], k + 1
+        return None
+    if frac and _low(toks, k) == "of":
+        j = k + 1 + (_low(toks, k + 1) in ("a", "an", "the"))
+        while j < len(toks) - 1 and j < k + 4 and (toks[j][0][:1].isupper() or _low(toks, j) == "fluid"):
+            j += 1  # "of a US pint", "of a fluid ounce"
+        return _unit(text, toks, j)
+    return None
 
 
 def _signed_start(toks: list[Tok], i: int, value: float) -> int:
@@ -324,14 +379,6 @@ def _rescale(low: float, high: float) -> float:
         if high >= scale and low < 1000 and low * scale <= high:
             return low * scale
     return low
-
-
-def counted_heads(span: Any) -> dict[int, str]:
-    """From a spaCy Doc/Span over ``text``: character offset (relative to the span) of each number
-    token attached as ``nummod`` to a noun -> that noun, lower-cased ("seven European countries")."""
-    base = span[0].idx if len(span) else 0
-    return {t.idx - base: t.head.text.lower() for t in span
-            if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i}
 
 
 def extract_quantities(text: str, parse: Any = None) -> list[Measure]:

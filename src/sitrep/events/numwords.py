@@ -15,7 +15,7 @@ from .lexicon import load
 
 Tok = tuple[str, int, int]
 _INT = re.compile(r"\d+$")
-MAX_DENOMINATOR = 64  # "1/2", "3/4", "1/16": larger denominators are more likely ids or scores
+MAX_DENOMINATOR = 128  # "1/2", "3/4", "1/128": larger denominators are more likely ids or scores
 
 
 @lru_cache(maxsize=1)
@@ -74,10 +74,10 @@ def fraction(toks: list[Tok], i: int) -> tuple[float, int] | None:
     """"a third of", "two-thirds", "one fourth of", "half the", "one out of three", "1/2"."""
     fr = _data()["fractions"]
     word = _low(toks, i)
-    if _INT.match(word) and _low(toks, i + 1) == "/" and _INT.match(_low(toks, i + 2)):
+    if _INT.match(word) and _low(toks, i + 1) in ("/", "\u2044") and _INT.match(_low(toks, i + 2)):  # "1/2", "1⁄32"
         adjacent = toks[i][2] == toks[i + 1][1] and toks[i + 1][2] == toks[i + 2][1]
         num, den = int(word), int(_low(toks, i + 2))
-        if adjacent and 0 < num < den <= MAX_DENOMINATOR and _low(toks, i + 3) != "/":
+        if adjacent and 0 < num < den <= MAX_DENOMINATOR and _low(toks, i + 3) not in ("/", "\u2044"):
             return num / den, i + 3
         return None
     if word in fr and word.startswith("half"):

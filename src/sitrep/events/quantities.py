@@ -1,19 +1,25 @@
-"""Counts in a sentence: "2,000 more troops", "more than 100,000 Russian troops", "thousands of soldiers".
+"""Quantities of a sentence for the events stage: "2,000 more troops", "more than 100,000 Russian
+troops", "thousands of soldiers", and every other quantity the general reader finds ("$2 billion",
+"12 percent", "40 trucks").
 
-A count is a number (digits, digits with a scale word, or number words), an optional
-qualifier before it ("about", "up to", "more than") or after it ("more", "additional"), up to
-three modifiers (demonyms, "U.S.", "combat", ...) and a counted noun from ``numbers.json``.
-Vague counts ("thousands of soldiers") have no value but a low/high range.
+Troop-like counts come first from a reader written for them: a number (digits, digits with a
+scale word, or number words), an optional qualifier before it ("about", "up to", "more than") or
+after it ("more", "additional"), up to three modifiers (demonyms, "U.S.", "combat", ...) and a
+counted noun from ``numbers.json``. Vague counts ("thousands of soldiers") have no value but a
+low/high range. Then ``measures.extract_quantities`` (the reader scored on NewsQuant) adds every
+quantity not overlapping one of those, so the events stage and the quantities eval read alike.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from ..countries import country_code, demonym_code
 from ..schema import Quantity
 from .lexicon import load, word_set
+from .measures import Measure, extract_quantities
 
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z\-'’]*[A-Za-z]|[A-Za-z]|\S")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
@@ -22,7 +28,7 @@ MAX_MODIFIERS = 3  # words allowed between the number and the counted noun ("8,5
 Tok = tuple[str, int, int]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _multiword(key: str) -> list[list[str]]:
     """Multi-word phrases of a list, longest first, as word lists."""
     return sorted((p.split() for p in load("numbers")[key]), key=len, reverse=True)
@@ -128,8 +134,38 @@ def _count(toks: list[Tok], i: int, text: str, offset: int) -> tuple[Quantity, i
     return q, unit[1]
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every count in ``text``; spans are shifted by ``offset`` (the text's start in the body)."""
+def find_quantities(text: str, offset: int = 0, parse: Any = None) -> list[Quantity]:
+    """Every quantity in ``text`` in order: troop-like counts, then the general reader's quantities
+    that overlap none of them. Spans are shifted by ``offset`` (the text's start in the body);
+    ``parse`` (optional) is the spaCy Span/Doc over exactly ``text`` (it gives counted nouns)."""
+    found = find_counts(text, offset)
+    taken = [q.span for q in found if q.span]
+    for m in extract_quantities(text, parse):
+        start, end = m.start + offset, m.end + offset
+        if not any(start < b and a < end for a, b in taken):
+            found.append(as_quantity(m, offset))
+    return sorted(found, key=lambda q: q.span[0] if q.span else 0)
+
+
+CHANGE_QUALIFIER = {">": "more than", "<": "less than", "~": "about", "up": "increase", "down": "decrease"}
+
+
+def as_quantity(m: Measure, offset: int = 0) -> Quantity:
+    """A measure of the general reader as a schema Quantity: a range has no single value; "more
+    than" sets the low end, "less than" / "up to" the high end; the unit is the counted noun
+    phrase or the unit's canonical name ("dollar", "percentage"); no unit -> None."""
+    qualifier = CHANGE_QUALIFIER.get(m.change)
+    unit = None if m.unit == "-" else m.unit
+    span = [m.start + offset, m.end + offset]
+    if m.high is not None:
+        return Quantity(None, unit, qualifier, m.text, m.value, m.high, span)
+    low = m.value if m.change == ">" else None
+    high = m.value if m.change == "<" else None
+    return Quantity(m.value, unit, qualifier, m.text, low, high, span)
+
+
+def find_counts(text: str, offset: int = 0) -> list[Quantity]:
+    """Every troop-like count in ``text`` (nouns from ``numbers.json``); spans shifted by ``offset``."""
     toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     found: list[Quantity] = []
     i = 0
@@ -143,6 +179,4 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return found
 
 
-from .measures import Measure, extract_quantities  # noqa: E402  (the general extractor, re-exported)
-
-__all__ = ["Measure", "extract_quantities", "find_quantities"]
+__all__ = ["Measure", "as_quantity", "extract_quantities", "find_counts", "find_quantities"]
