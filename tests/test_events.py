@@ -213,3 +213,9 @@ def test_events_refusal_targets_the_owner_of_the_demand(make_ctx):
 def test_events_dative_to_is_the_recipient_not_a_country_code(make_ctx, text, actor, target):
     ev = _one(make_ctx, text)
     assert (ev.category, ev.actor.country, ev.target.country) == ("AID", actor, target)
+
+
+@pytest.mark.parametrize("verb", ["gathered", "amassed", "massed", "positioned", "concentrated"])
+def test_events_troop_build_up_verbs_mobilize(make_ctx, verb):
+    ev = _one(make_ctx, f"Serbia has {verb} 4,000 troops near the Kosovo border.")
+    assert (ev.category, ev.actor.country, [q.text for q in ev.quantities]) == ("MOBILIZE", "RS", ["4,000 troops"])
