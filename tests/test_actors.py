@@ -154,3 +154,20 @@ def test_actors_mentions_point_into_body(make_ctx):
             assert 0 <= s < e <= len(body)
             assert body[s:e].strip() == body[s:e]
     assert _person(found, "Klara Voss").role == "Chancellor"
+
+
+def test_hyphenated_names_keep_their_hyphen_and_link_across_case(make_ctx):
+    from sitrep import actors
+
+    art, ctx = make_ctx("Foreign Minister Nasser al-Harbi flew to Oslo. Al-Harbi said the talks went well.")
+    actors.run(art, ctx)
+    people = [a for a in art.actors if a.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Nasser al-Harbi", 2)]
+
+
+def test_a_capital_after_a_place_preposition_is_a_place_not_its_country(make_ctx):
+    from sitrep import actors
+
+    art, ctx = make_ctx("The ministers will meet in Vienna on Friday.")
+    actors.run(art, ctx)
+    assert not any(a.country == "AT" for a in art.actors)

@@ -74,12 +74,15 @@ LOCATIVE = frozenset({"in", "on", "near", "into", "outside", "around", "from", "
 
 
 def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
-    """A lone city name that NER took for a person, seen after a place preposition ("an attack on
-    Kharkiv"); never the surname of someone the article names in full."""
-    tok = doc[m.tok_start]
-    if m.kind != "person" or m.tok_end - m.tok_start != 1 or m.text in surnames:
+    """A city after a place preposition ("an attack on Kharkiv", "a meeting in Brussels") is where
+    something happened, not an actor: neither a person NER made of it (unless it is the surname
+    of someone the article names in full) nor the country whose capital it is."""
+    if m.kind == "person" and (m.tok_end - m.tok_start != 1 or m.text in surnames):
         return False
-    if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE:
+    if m.kind not in ("person", "country"):
+        return False
+    root = doc[m.tok_start : m.tok_end].root
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
         return False
     place = place_from_name(m.text)
     return place is not None and place.kind == "city"

@@ -59,7 +59,18 @@ class Person:
 def name_words(doc: Doc, m: Mention) -> tuple[str, ...]:
     """The words of a name without honorifics or a possessive ending."""
     skip = set(lexicon.load("roles")["honorifics"])
-    return tuple(t.text for t in doc[m.tok_start : m.tok_end] if t.lower_ not in skip and t.text not in ("'s", "’s"))
+    words: list[str] = []
+    glued = False  # the previous token had no space after it: "al-Kadhimi" is one word, not "al - Kadhimi"
+    for t in doc[m.tok_start : m.tok_end]:
+        if t.lower_ in skip or t.text in ("'s", "’s"):
+            glued = False
+            continue
+        if glued and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glued = not t.whitespace_
+    return tuple(words)
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -101,7 +112,8 @@ def _attach_name(doc: Doc, m: Mention, words: tuple[str, ...], p: Person | None,
 
 def _single_name_owner(people: list[Person], word: str, pos: int) -> Person | None:
     """The person carrying this name mentioned most recently before pos (else the first after)."""
-    carriers = [p for p in people if any(word in n for n in p.names)]
+    low = word.lower()  # "Al-Kadhimi" opening a sentence is "al-Kadhimi"
+    carriers = [p for p in people if any(low in (w.lower() for w in n) for n in p.names)]
     if not carriers:
         return None
     before = [p for p in carriers if p.last_before(pos, ("name",)) >= 0]
