@@ -91,3 +91,11 @@ def test_extract_quantities_vague_counts_are_ranges() -> None:
 
     q = extract_quantities("Tens of thousands of people marched in the capital.")[0]
     assert (q.value, q.high, q.unit) == (10000.0, 100000.0, "people")
+
+
+def test_model_designators_are_names_not_counts():
+    from sitrep.events.quantities import find_quantities
+
+    found = find_quantities("Norway is sending six F-35 jets and two MiG-29 fighters to Iceland.")
+    assert [(q.text, q.value) for q in found] == [("six F-35 jets", 6.0), ("two MiG-29 fighters", 2.0)]
+    assert not find_quantities("Greece bought S-300 systems from Cyprus.")

@@ -21,7 +21,10 @@ from ..schema import Quantity
 from .lexicon import load, word_set
 from .measures import Measure, extract_quantities
 
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z\-'’]*[A-Za-z]|[A-Za-z]|\S")
+# a model designator ("F-16", "MiG-29", "S-400", "M1A2") is one word, never a count
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z0-9]*$")
+_WORD = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z0-9]*|[A-Z]+\d+[A-Za-z0-9]*|\d[\d,]*(?:\.\d+)?|(?:[A-Za-z]\.){2,}"
+                   r"|[A-Za-z][A-Za-z\-'’]*[A-Za-z]|[A-Za-z]|\S")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
 MAX_MODIFIERS = 3  # words allowed between the number and the counted noun ("8,500 U.S. combat troops")
 
@@ -75,7 +78,8 @@ def _number(toks: list[Tok], i: int) -> tuple[float, int] | None:
 
 def _is_modifier(word: str) -> bool:
     low = word.lower()
-    return low in word_set("numbers", "modifiers") or bool(demonym_code(word)) or bool(country_code(word))
+    return (low in word_set("numbers", "modifiers") or bool(_MODEL.match(word)) or bool(demonym_code(word))
+            or bool(country_code(word)))
 
 
 def _unit(toks: list[Tok], i: int) -> tuple[str, int] | None:
