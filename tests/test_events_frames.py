@@ -73,3 +73,14 @@ def test_agentless_toll_is_an_event_and_takes_the_attacker_of_its_clause(runner)
 def test_victims_of_a_passive_are_never_the_attacker(runner):
     art = _record(runner, "Four Moldovan border guards were killed in shelling on Monday.")
     assert [(e.actor, e.target.country) for e in art.events] == [(None, "MD")]
+
+
+def test_no_plans_to_act_is_a_denial_by_the_speaker(runner):
+    art = _record(runner, "Serbia said it had no plans to attack Kosovo.")
+    assert _summary(art) == [("ASSAULT", "RS", "XK", "denied")]
+
+
+def test_troops_as_subject_of_a_build_up_verb(runner):
+    art = _record(runner, "Some 12,000 Belarusian soldiers have gathered near the Polish border.")
+    assert [(e.category, e.actor.country, [q.value for q in e.quantities]) for e in art.events] == [
+        ("MOBILIZE", "BY", [12000.0])]

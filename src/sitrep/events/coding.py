@@ -95,6 +95,8 @@ def _need_holds(tok: Token, need: str) -> bool:
     kind, _, arg = need.partition(":")
     if kind == "obj":
         return _in_class(object_of(tok), arg)
+    if kind == "subj":  # "Russian troops massed near the border": the troops are the subject
+        return any(c.dep_ == "nsubj" and _in_class(c, arg) for c in tok.children)
     if kind == "of":
         return any(_in_class(o, arg) for o in prep_objects(tok, "of"))
     if kind == "prep":
@@ -233,7 +235,8 @@ def actor_token(trig: Trigger) -> Token | None:
         own_forces = trig.entry.get("category") in OWN_FORCE_CATEGORIES
         if own_forces and (owner := _passive_owner(tok)) is not None:
             return owner
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "plans to attack"
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces) and not infinitive:
             return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
     chain = governors(tok)
     for k, gov in enumerate(chain[1:], start=1):
@@ -358,6 +361,8 @@ def scope(trig: Trigger, others: set[int]) -> list[Token]:
         stack += [c for c in cur.children if c.dep_ not in cut and c.i not in others]
     if tok.dep_ == "acl":
         out += [t for t in tok.head.lefts] + [tok.head]
+    if any(need.startswith("subj:") for need in trig.entry.get("needs", [])):  # "30,000 soldiers gathered"
+        out += [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree if t.i not in others]
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass"):
         for prep in tok.head.children:  # "staged a protest in Beijing": the light verb's place phrases
             if prep.dep_ == "prep" and prep.i not in others:

@@ -121,6 +121,8 @@ def event_status(
         return "denied"
     if set(lemmas) & word_set("status", "denial_frames") or _denied_report(chain):
         return "denied"
+    if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:]):
+        return "denied"  # "has no plans to invade", "no intention of sending"
     if set(lemmas) & word_set("status", "threat_frames"):
         return "threatened"
     if _has_condition(sent if sent is not None else tok.sent, chain) and category.lower() in word_set("status", "coercive_categories"):
