@@ -84,3 +84,8 @@ def test_troops_as_subject_of_a_build_up_verb(runner):
     art = _record(runner, "Some 12,000 Belarusian soldiers have gathered near the Polish border.")
     assert [(e.category, e.actor.country, [q.value for q in e.quantities]) for e in art.events] == [
         ("MOBILIZE", "BY", [12000.0])]
+
+
+def test_reciprocal_meeting_with_a_thing_object_pairs_the_actors(runner):
+    art = _record(runner, "Orban and Fico held a long meeting in Vienna.")
+    assert sorted((e.actor.country, e.target.country) for e in art.events) == [("HU", "SK"), ("SK", "HU")]

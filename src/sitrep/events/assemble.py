@@ -15,7 +15,7 @@ from ..ids import fact_id
 from ..schema import ActorRef, Article, Event, EventDate, Provenance, Quantity
 from .coding import Trigger, actor_refs, demand_owner, object_of, reporter_of, scope, target_refs
 from .lexicon import word_set
-from .participants import Resolver
+from .participants import Resolver, is_participant
 from .places import event_places, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
@@ -150,7 +150,8 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
     if not targets and trig.entry["category"] == "REJECT":
         owner = demand_owner(trig, resolver)
         targets = [owner] if owner is not None else []
-    if not targets and len(actors) > 1 and trig.entry.get("cameo") in word_set("cameo", "reciprocal"):
+    things_only = all(not is_participant(t) for t in targets)  # "held a five-hour meeting": no party
+    if things_only and len(actors) > 1 and trig.entry.get("cameo") in word_set("cameo", "reciprocal"):
         return [(a, b) for a in actors for b in actors if a is not b], pronoun
     if trig.entry.get("needs_target") and not targets:
         return [], pronoun
