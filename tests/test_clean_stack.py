@@ -8,7 +8,12 @@ import pytest
 from sitrep.clean import html as html_mod
 from sitrep.clean import linemodel
 from sitrep.clean.features import is_table_row, is_tweet_signature
-from sitrep.clean.flattened import classify, classify_body_lines, rule_labels, split_lines
+from sitrep.clean.flattened import (
+    classify,
+    classify_body_lines,
+    rule_labels,
+    split_lines,
+)
 from sitrep.clean.linefeatures import feature_names, page_matrix
 from sitrep.clean.linestack import _marks, _teaser_caps, stack_matrix, stack_names
 
@@ -105,3 +110,40 @@ def test_html_precision_mode_unless_it_cuts_the_article(monkeypatch: pytest.Monk
     monkeypatch.setattr(html_mod, "_trafilatura", lambda _html, favor_precision: docs[favor_precision])
     chosen = html_mod._best_extraction("<html></html>")
     assert chosen is docs[expected == "precise"]
+
+
+def _constant_model(logit: float) -> linemodel.LineModel:
+    """A line model that gives every line the same P(body): sigmoid(logit)."""
+    return linemodel.LineModel(linemodel.Boosted([], logit), None, 0.4, frozenset({"title", "dup"}), {})
+
+
+def one_paragraph_page() -> list[str]:
+    """A site page whose article is one paragraph at the very bottom, under the headline's repeat."""
+    headline = "Library Van Broken Into Overnight"
+    menus = [f"Archive {year}" for year in range(1990, 2050)]
+    return [headline, *MENU, *menus, headline, "Posted 4 March 2023 by the press office",
+            "Someone forced open the mobile library van parked behind the town hall overnight and took two laptops used for the reading club.",
+            "Share this", "Back to top"]
+
+
+def test_model_keeping_nothing_falls_back_to_prose_under_headline_repeat() -> None:
+    lines = one_paragraph_page()
+    labels = linemodel.apply_model(_constant_model(-20.0), lines, rule_labels(lines))
+    assert [ln for ln, lb in zip(lines, labels) if lb == "body"] == [lines[-3]]
+
+
+def test_model_keeping_nothing_without_headline_repeat_keeps_rule_labels() -> None:
+    lines = one_paragraph_page()[1:]  # no <title> line: nothing marks where the article starts
+    rules = rule_labels(lines)
+    assert linemodel.apply_model(_constant_model(-20.0), lines, rules) == rules
+
+
+def test_model_does_not_turn_repeated_share_buttons_into_body() -> None:
+    share = ["Post to Tumblr (new window)", "Send to Pinterest (new window)"]
+    lines = [*MENU, *share, *BODY, *share, *[f"Topic {i}" for i in range(40)]]
+    rules = rule_labels(lines)
+    labels = linemodel.apply_model(_constant_model(20.0), lines, rules)
+    for i, line in enumerate(lines):
+        if line in share:
+            assert labels[i] == rules[i] != "body"
+    assert all(labels[lines.index(b)] == "body" for b in BODY)

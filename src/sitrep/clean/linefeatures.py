@@ -73,6 +73,21 @@ def _content(line: str, stops: frozenset[str]) -> set[str]:
     return {w.lower() for w in f.words(line) if len(w) > 2 and w.lower() not in stops}
 
 
+def _anchor(content: list[set[str]]) -> int:
+    title = content[0] if content else set()
+    return next((i for i in range(1, len(content)) if title and len(content[i] & title) >= ANCHOR_SHARE * len(title)), 0)
+
+
+def anchor_index(lines: list[str]) -> int:
+    """Index of the first line that repeats the page's first line (its <title>), 0 when none does.
+
+    Flattened pages start with the <title>; the headline printed again above the article
+    marks where the article starts.
+    """
+    stops = resources.stopwords()
+    return _anchor([_content(ln, stops) for ln in lines])
+
+
 def _vocabulary(lines: list[str], labels: list[str]) -> np.ndarray:
     """Topic coherence: overlap with the page's first line (its <title>) and with the rule body.
 
@@ -86,7 +101,7 @@ def _vocabulary(lines: list[str], labels: list[str]) -> np.ndarray:
     for c, lb in zip(content, labels):
         if lb == "body":
             body_vocab.update(c)
-    anchor = next((i for i in range(1, len(lines)) if title and len(content[i] & title) >= ANCHOR_SHARE * len(title)), 0)
+    anchor = _anchor(content)
     rows = []
     for i, (c, lb) in enumerate(zip(content, labels)):
         own = 1 if lb == "body" else 0

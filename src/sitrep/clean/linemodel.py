@@ -12,6 +12,7 @@ rules alone decide.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from .features import is_chrome, is_player
-from .linefeatures import feature_names, page_matrix
+from .features import is_chrome, is_player, is_prose
+from .linefeatures import anchor_index, feature_names, page_matrix
 from .linestack import stack_matrix, stack_names
 
 MODEL_FILE = "line_model.json"
@@ -28,6 +29,10 @@ MODEL_FILE = "line_model.json"
 # 167 lines); shorter texts - a pasted article, a feed item - are left to the rules, which
 # were written for them. Site-grouped CV F1 is unchanged by this gate (train_cleaner.py).
 MIN_MODEL_LINES = 50
+# Fallback when the model keeps no line (site-grouped CV, train_cleaner.py): the body's first
+# prose line sits at most this many lines under the headline's repeat (after a date, a byline).
+LEAD_LOOKAHEAD = 4
+LEAD_STOP_LABELS = ("date", "byline", "dup", "caption")  # rule labels that end the lead's run
 
 
 @dataclass
@@ -128,19 +133,41 @@ def model_info() -> dict[str, Any] | None:
 
 
 def apply_model(model: LineModel, lines: list[str], labels: list[str]) -> list[str]:
-    """Rule labels revised by the model: it decides body vs not-body, except on protected labels
-    and known chrome; short texts (under ``MIN_MODEL_LINES`` lines) keep the rule labels."""
+    """Rule labels revised by the model: it decides body vs not-body, except on protected labels,
+    known chrome and repeated non-prose lines the rules did not keep; short texts (under
+    ``MIN_MODEL_LINES`` lines) keep the rule labels. When the model keeps no line at all, the
+    prose right under the headline's repeat is the body (``anchor_lead``), else the rules decide."""
     if len(lines) < MIN_MODEL_LINES:
         return labels
     body = model.line_probabilities(lines, labels) >= model.threshold
     if not body.any():
-        return labels  # the model found nothing: the rules' region is a better guess than no body
+        return anchor_lead(lines, labels)
+    counts = Counter(lines)
     out = []
     for line, label, is_body in zip(lines, labels, body):
         if label in model.protected or (label == "boilerplate" and (is_chrome(line) or is_player(line))):
             out.append(label)
+        elif label != "body" and counts[line] > 1 and not is_prose(line):
+            out.append(label)  # share buttons, teaser titles printed twice: chrome, whatever the neighbours
         elif is_body:
             out.append("body")
         else:
             out.append("boilerplate" if label == "body" else label)
     return out
+
+
+def anchor_lead(lines: list[str], labels: list[str]) -> list[str]:
+    """Fallback when the model keeps nothing (a one-paragraph article among long menus): the run of
+    prose lines starting within ``LEAD_LOOKAHEAD`` lines under the headline's repeat is the body.
+    Without a headline repeat followed by prose, the rule labels stand."""
+    anchor = anchor_index(lines)
+    if anchor == 0:
+        return labels
+    start = next((i for i in range(anchor + 1, min(anchor + 1 + LEAD_LOOKAHEAD, len(lines))) if is_prose(lines[i])), None)
+    if start is None:
+        return labels
+    end = start
+    while end < len(lines) and is_prose(lines[end]) and labels[end] not in LEAD_STOP_LABELS:
+        end += 1
+    return ["body" if start <= i < end else "boilerplate" if label == "body" else label
+            for i, label in enumerate(labels)]
