@@ -231,7 +231,7 @@ def refresh(
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    task: str = typer.Argument(..., help="seed | cleaning | quotes | events | dates | quantities"),
+    task: str = typer.Argument(..., help="seed | cleaning | quotes | events | dates | quantities | merge | actors (merge, actors: gold ships with sitrep)"),
     data: Path = typer.Option(Path("../shared"), help="Folder holding the gold data"),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object"),
 ) -> None:

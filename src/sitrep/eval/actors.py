@@ -1,0 +1,473 @@
+"""Score people and their identity: within an article (coreference) and across articles.
+
+Gold (``sitrep/data/eval/actors/``, written for sitrep; its README gives the format): one
+``*.ann`` file per article, the body as sitrep cleans it with every person mention marked
+``[[surface|person]]``; ``gold.jsonl`` holds the same as character offsets (built from the
+``.ann`` files by :func:`build_gold`). Person ids are shared across articles: the same id
+in two articles is the same real person. Unnamed people ("a Kremlin aide") are annotated
+but only reported apart (their detection recall); named people are scored.
+
+The stages after ``clean`` run on each gold body. A predicted mention aligns with the gold
+mention it overlaps most (one-to-one); predicted people match gold people one-to-one by
+the number of aligned mentions they share. Reported per part (all, demo, fresh):
+MUC and B3 (CoNLL style: unaligned predicted mentions count against precision) over named
+people's mentions; per mention kind (name, description, pronoun) the share linked to the
+right person; person detection P/R/F1; role and country accuracy of matched people; and
+cross-article identity as pairwise P/R/F1 over (article, person) pairs with the store's
+resolver (``sitrep.merge.actors.actor_keys``), also on the gold people ("oracle") to score
+the resolver alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import E, SitrepError
+from ..merge.actors import actor_keys
+from ..schema import Article
+from ..settings import Settings
+from .common import read_jsonl, run_on_bodies
+from .metrics import prf
+
+GOLD_FILE = "gold.jsonl"
+MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Za-z0-9_]+)(?:\|([npd]))?\]\]")
+KINDS = {"n": "name", "p": "pronoun", "d": "description"}
+PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself",
+                      "they", "them", "their", "theirs", "themselves", "themself"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "col", "gen"})
+PARTS = ("demo", "fresh")
+TUNED_ON = ("actor rules were written while the demo corpus and the seed article existed (demo part: seen, "
+            "not held out); the fresh_* articles were written for this eval on 2026-11-25 after the rules "
+            "and have not been used to change them (fresh part: held out)")
+
+
+# ---- gold -----------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split())
+
+
+def mention_kind(surface: str, name: str | None) -> str:
+    """'pronoun', 'name' (a word of the person's name, honorifics aside) or 'description'."""
+    if surface.lower() in PRONOUNS:
+        return "pronoun"
+    words = set(_fold(name or "").split())
+    if any(w in words for w in _fold(surface).split() if w not in HONORIFICS):
+        return "name"
+    return "description"
+
+
+def _header(lines: list[str], source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    meta: dict[str, Any] = {}
+    people: list[dict[str, Any]] = []
+    for line in lines:
+        key, _, value = line.removeprefix("#").strip().partition(":")
+        if key == "person":
+            pid, name, roles, country, affil = (f.strip() for f in value.split("|"))
+            people.append({"id": pid, "name": None if name == "-" else name, "named": name != "-",
+                           "roles": [r.strip() for r in roles.split("/") if r.strip()],
+                           "country": country.rstrip("?") or None, "country_inferred": country.endswith("?"),
+                           "affiliation": affil or None})
+        elif key:
+            meta[key] = value.strip()
+    if "id" not in meta or meta.get("part") not in PARTS:
+        raise SitrepError(E.E801, task="actors", path=f"{source} (header needs id and part demo|fresh)")
+    return meta, people
+
+
+def parse_ann(text: str, source: str = "<ann>") -> dict[str, Any]:
+    """One ``.ann`` file as a gold record: header fields, ``body`` and offset mentions."""
+    head, sep, marked = text.partition("\n%%\n")
+    if not sep:
+        raise SitrepError(E.E801, task="actors", path=f"{source} (no '%%' line)")
+    meta, people = _header([ln for ln in head.splitlines() if ln.startswith("#")], source)
+    names = {p["id"]: p["name"] for p in people}
+    marked = marked.removesuffix("\n")
+    body, mentions, pos = [], [], 0
+    for m in MARK.finditer(marked):
+        body.append(marked[pos:m.start()])
+        start = sum(len(b) for b in body)
+        surface, pid, kind = m.group(1), m.group(2), m.group(3)
+        if pid not in names:
+            raise SitrepError(E.E801, task="actors", path=f"{source} (unknown person {pid!r})")
+        body.append(surface)
+        mentions.append({"start": start, "end": start + len(surface), "text": surface, "person": pid,
+                         "kind": KINDS[kind] if kind else mention_kind(surface, names[pid])})
+        pos = m.end()
+    body.append(marked[pos:])
+    text_out = "".join(body)
+    if "[[" in text_out or "]]" in text_out:
+        raise SitrepError(E.E801, task="actors", path=f"{source} (malformed mark)")
+    used = {m["person"] for m in mentions}
+    people = [p for p in people if p["id"] in used]
+    return {**meta, "body": text_out, "people": people, "mentions": mentions}
+
+
+def gold_dir() -> Any:
+    """The packaged gold folder (a Traversable)."""
+    return resources.files("sitrep.data").joinpath("eval").joinpath("actors")
+
+
+def build_gold(folder: Any = None) -> list[dict[str, Any]]:
+    """Every ``*.ann`` under ``folder`` (default: the packaged gold) parsed, sorted by id."""
+    folder = folder if folder is not None else gold_dir()
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".ann")), key=lambda f: f.name)
+    return sorted((parse_ann(f.read_text(encoding="utf-8"), f.name) for f in files), key=lambda r: r["id"])
+
+
+def write_gold(folder: Path) -> Path:
+    """Rebuild ``gold.jsonl`` in ``folder`` from its ``.ann`` files."""
+    out = folder / GOLD_FILE
+    with out.open("w", encoding="utf-8") as fh:
+        for rec in build_gold(folder):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return out
+
+
+def load_gold(data: Path | None) -> list[dict[str, Any]]:
+    """Gold records from ``data`` (``gold.jsonl`` there or under ``actors``/``eval/actors``),
+    else the packaged gold (so no ``--data`` is needed)."""
+    if data is not None:
+        for cand in (data / GOLD_FILE, data / "actors" / GOLD_FILE, data / "eval" / "actors" / GOLD_FILE):
+            if cand.exists():
+                return read_jsonl(cand, "actors")
+    with resources.as_file(gold_dir().joinpath(GOLD_FILE)) as path:
+        return read_jsonl(Path(path), "actors")
+
+
+# ---- alignment --------------------------------------------------------------------------
+
+@dataclass
+class Aligned:
+    """One article: gold and predicted people and mentions, aligned."""
+
+    gold: dict[str, Any]
+    pred: list[dict[str, Any]]  # person actors as {"id", "name", "role", "country", "mentions"}
+    pmentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, actor index)
+    m2g: dict[int, int] = field(default_factory=dict)  # predicted mention index -> gold mention index
+    p2g: dict[int, str] = field(default_factory=dict)  # predicted actor index -> gold person id
+
+    @property
+    def named(self) -> set[str]:
+        """Ids of the gold people with a name (the scored ones)."""
+        return {p["id"] for p in self.gold["people"] if p["named"]}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def align(gold: dict[str, Any], pred: list[dict[str, Any]]) -> Aligned:
+    """Align predicted mentions to gold mentions, then predicted people to gold people."""
+    al = Aligned(gold, pred)
+    al.pmentions = [(s, e, i) for i, a in enumerate(pred) for s, e in a["mentions"]]
+    gm = [(g["start"], g["end"]) for g in gold["mentions"]]
+    cands = sorted(((_overlap((s, e), g), pi, gi) for pi, (s, e, _) in enumerate(al.pmentions)
+                    for gi, g in enumerate(gm) if _overlap((s, e), g) > 0), reverse=True)
+    used_g: set[int] = set()
+    for _, pi, gi in cands:
+        if pi not in al.m2g and gi not in used_g:
+            al.m2g[pi] = gi
+            used_g.add(gi)
+    shared: dict[tuple[int, str], int] = defaultdict(int)
+    for pi, gi in al.m2g.items():
+        shared[(al.pmentions[pi][2], gold["mentions"][gi]["person"])] += 1
+    taken: set[str] = set()
+    for (ai, pid), _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        if ai not in al.p2g and pid not in taken:
+            al.p2g[ai] = pid
+            taken.add(pid)
+    return al
+
+
+# ---- coreference metrics -----------------------------------------------------------------
+
+def clusters(al: Aligned) -> tuple[list[set[Any]], list[set[Any]]]:
+    """(key, response) mention clusters over named people; predicted mentions aligned to an
+    unnamed person's mention are left out, unaligned ones are their own items."""
+    named = al.named
+    key: dict[str, set[Any]] = defaultdict(set)
+    for gi, g in enumerate(al.gold["mentions"]):
+        if g["person"] in named:
+            key[g["person"]].add(gi)
+    resp: dict[int, set[Any]] = defaultdict(set)
+    for pi, (_, _, ai) in enumerate(al.pmentions):
+        gi = al.m2g.get(pi)
+        if gi is None:
+            resp[ai].add(("p", pi))
+        elif al.gold["mentions"][gi]["person"] in named:
+            resp[ai].add(gi)
+    return list(key.values()), [r for r in resp.values() if r]
+
+
+def muc_counts(key: list[set[Any]], resp: list[set[Any]]) -> tuple[int, int, int, int]:
+    """(recall numerator, denominator, precision numerator, denominator) of MUC."""
+    def side(a: list[set[Any]], b: list[set[Any]]) -> tuple[int, int]:
+        where = {m: i for i, c in enumerate(b) for m in c}
+        num = den = 0
+        for c in a:
+            parts = {where.get(m, ("alone", m)) for m in c}
+            num += len(c) - len(parts)
+            den += len(c) - 1
+        return num, den
+    rn, rd = side(key, resp)
+    pn, pd = side(resp, key)
+    return rn, rd, pn, pd
+
+
+def b3_counts(key: list[set[Any]], resp: list[set[Any]]) -> tuple[float, int, float, int]:
+    """(recall numerator, gold mentions, precision numerator, predicted mentions) of B3."""
+    r = sum(len(k & p) ** 2 / len(k) for k in key for p in resp)
+    p = sum(len(k & q) ** 2 / len(q) for k in key for q in resp)
+    return r, sum(len(k) for k in key), p, sum(len(q) for q in resp)
+
+
+def _ratio_prf(rn: float, rd: int, pn: float, pd: int) -> dict[str, Any]:
+    p = pn / pd if pd else 0.0
+    r = rn / rd if rd else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": rd, "predicted": pd}
+
+
+def coref_scores(aligned: list[Aligned]) -> dict[str, dict[str, Any]]:
+    """MUC and B3 summed over articles (micro)."""
+    muc, b3 = [0, 0, 0, 0], [0.0, 0, 0.0, 0]
+    for al in aligned:
+        key, resp = clusters(al)
+        muc = [x + y for x, y in zip(muc, muc_counts(key, resp))]
+        b3 = [x + y for x, y in zip(b3, b3_counts(key, resp))]
+    return {"muc": _ratio_prf(*muc), "b3": _ratio_prf(*b3)}
+
+
+# ---- mention kinds, people, roles ----------------------------------------------------------
+
+def kind_scores(aligned: list[Aligned]) -> dict[str, dict[str, Any]]:
+    """Per mention kind: recall = gold mentions of named people aligned to a predicted mention
+    of the predicted person matched to their person; precision = predicted mentions of that
+    kind (read from their text) aligned to a mention of the person their actor matched."""
+    out: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in KINDS.values()}
+    for al in aligned:
+        named, gm = al.named, al.gold["mentions"]
+        g2p = {gi: pi for pi, gi in al.m2g.items()}
+        for gi, g in enumerate(gm):
+            if g["person"] not in named:
+                continue
+            pi = g2p.get(gi)
+            ok = pi is not None and al.p2g.get(al.pmentions[pi][2]) == g["person"]
+            out[g["kind"]][2] += ok
+            out[g["kind"]][3] += 1
+        for pi, (s, e, ai) in enumerate(al.pmentions):
+            gi = al.m2g.get(pi)
+            if gi is not None and gm[gi]["person"] not in named:
+                continue
+            kind = mention_kind(al.gold["body"][s:e], al.pred[ai]["name"])
+            out[kind][1] += 1
+            out[kind][0] += gi is not None and al.p2g.get(ai) == gm[gi]["person"]
+    return {f"{k} mentions": prf(*v) for k, v in out.items()}
+
+
+def _role_ok(pred: str | None, roles: list[str], loose: bool) -> bool:
+    if not pred:
+        return False
+    p = _fold(pred)
+    golds = [_fold(r) for r in roles]
+    if loose:
+        return any(p.split()[-1:] == g.split()[-1:] or g in p or p in g for g in golds)
+    return p in golds
+
+
+def people_scores(aligned: list[Aligned]) -> dict[str, Any]:
+    """Person detection P/R/F1 (named people), unnamed recall, role and country accuracy."""
+    c = defaultdict(int)
+    for al in aligned:
+        people = {p["id"]: p for p in al.gold["people"]}
+        named = al.named
+        c["gold"] += len(named)
+        c["unnamed"] += len(people) - len(named)
+        for ai in range(len(al.pred)):
+            pid = al.p2g.get(ai)
+            if pid is not None and pid not in named:
+                c["unnamed_found"] += 1
+                continue
+            c["pred"] += 1
+            if pid is None:
+                continue
+            c["hit"] += 1
+            g, a = people[pid], al.pred[ai]
+            if g["roles"]:
+                c["role_n"] += 1
+                c["role_ok"] += _role_ok(a["role"], g["roles"], loose=False)
+                c["role_loose"] += _role_ok(a["role"], g["roles"], loose=True)
+            if g["country"]:
+                c["country_n"] += 1
+                c["country_ok"] += a["country"] == g["country"]
+                c["explicit_n"] += not g["country_inferred"]
+                c["explicit_ok"] += not g["country_inferred"] and a["country"] == g["country"]
+            elif a["country"]:
+                c["country_unsupported"] += 1
+    out: dict[str, Any] = {"persons": prf(c["hit"], c["pred"], c["hit"], c["gold"])}
+    out["unnamed_people_found"] = f"{c['unnamed_found']}/{c['unnamed']}"
+    out["role_accuracy"] = round(c["role_ok"] / c["role_n"], 4) if c["role_n"] else None
+    out["role_accuracy_loose"] = round(c["role_loose"] / c["role_n"], 4) if c["role_n"] else None
+    out["country_accuracy"] = round(c["country_ok"] / c["country_n"], 4) if c["country_n"] else None
+    out["country_accuracy_explicit"] = round(c["explicit_ok"] / c["explicit_n"], 4) if c["explicit_n"] else None
+    out["country_without_gold"] = c["country_unsupported"]
+    return out
+
+
+# ---- across articles -------------------------------------------------------------------
+
+def _unit_pairs(keyed: list[tuple[str, str, Any]]) -> set[tuple[tuple[str, Any], tuple[str, Any]]]:
+    """Pairs of (article, unit) in different articles sharing a key; ``keyed`` holds
+    (key, article id, unit)."""
+    by_key: dict[str, set[tuple[str, Any]]] = defaultdict(set)
+    for key, art, unit in keyed:
+        by_key[key].add((art, unit))
+    return {tuple(sorted(p, key=str)) for members in by_key.values()  # type: ignore[misc]
+            for p in itertools.combinations(sorted(members, key=str), 2) if p[0][0] != p[1][0]}
+
+
+def _gold_units(aligned: list[Aligned]) -> list[tuple[str, str, Any]]:
+    return [(pid, al.gold["id"], pid) for al in aligned for pid in sorted(al.named)]
+
+
+def cross_scores(aligned: list[Aligned], part_of: dict[str, str]) -> dict[str, Any]:
+    """Pairwise P/R/F1 of cross-article identity with the store's resolver, on the predicted
+    people and on the gold people (oracle). Parts: ``demo`` pairs have both articles there,
+    ``fresh`` pairs at least one (a fresh article naming a demo person is held-out work)."""
+    rows, units = [], {}
+    for al in aligned:
+        for ai, a in enumerate(al.pred):
+            rid = f"{al.gold['id']}|{a['id']}"
+            rows.append({"id": rid, "article_id": al.gold["id"], "name": a["name"], "kind": "person",
+                         "role": a["role"], "affiliation": a.get("affiliation"), "country": a["country"]})
+            pid = al.p2g.get(ai)
+            units[rid] = pid if pid in al.named else ("spurious", rid) if pid is None else ("unnamed", pid)
+    keys = actor_keys(rows)
+    pred = _unit_pairs([(keys[r["id"]], r["article_id"], units[r["id"]]) for r in rows])
+    gold = _unit_pairs(_gold_units(aligned))
+    oracle = _unit_pairs(_oracle_keys(aligned))
+    out: dict[str, Any] = {}
+    for part in ("all", *PARTS):
+        g, p, o = (_in_part(pairs, part, part_of) for pairs in (gold, pred, oracle))
+        out[part] = {"cross_article": prf(len(p & g), len(p), len(p & g), len(g)),
+                     "cross_article_oracle": prf(len(o & g), len(o), len(o & g), len(g)),
+                     "wrong_pairs": sorted(_pair_str(x) for x in p - g)[:15],
+                     "missed_pairs": sorted(_pair_str(x) for x in g - p)[:15]}
+    return out
+
+
+def _in_part(pairs: set[Any], part: str, part_of: dict[str, str]) -> set[Any]:
+    """The pairs counted for ``part``: all; demo = both articles there; fresh = at least one."""
+    test = all if part == "demo" else any
+    return {p for p in pairs if part == "all" or test(part_of[u[0]] == part for u in p)}
+
+
+def _pair_str(pair: Any) -> str:
+    return " = ".join(f"{art}:{unit if isinstance(unit, str) else unit[1]}" for art, unit in pair)
+
+
+def _oracle_keys(aligned: list[Aligned]) -> list[tuple[str, str, Any]]:
+    """The resolver's keys for the gold people, each named by their longest name mention."""
+    rows = []
+    for al in aligned:
+        for p in al.gold["people"]:
+            names = [m["text"] for m in al.gold["mentions"] if m["person"] == p["id"] and m["kind"] == "name"]
+            if p["named"] and names:
+                rows.append({"id": f"{al.gold['id']}|{p['id']}", "article_id": al.gold["id"], "kind": "person",
+                             "name": max(names, key=len), "role": (p["roles"] or [None])[0],
+                             "affiliation": p["affiliation"], "country": p["country"]})
+    keys = actor_keys(rows)
+    return [(keys[r["id"]], r["article_id"], r["id"].split("|", 1)[1]) for r in rows]
+
+
+# ---- running -------------------------------------------------------------------------------
+
+def predicted_people(article: Article) -> list[dict[str, Any]]:
+    """The person actors of a processed article as plain dicts."""
+    return [{"id": a.id, "name": a.name, "role": a.role, "affiliation": a.affiliation, "country": a.country,
+             "mentions": [tuple(m) for m in a.mentions]} for a in article.actors if a.kind == "person"]
+
+
+def error_notes(al: Aligned, limit: int = 20) -> list[str]:
+    """Readable misses and wrong links of one article (gold mention -> what sitrep did)."""
+    notes, body = [], al.gold["body"]
+    g2p = {gi: pi for pi, gi in al.m2g.items()}
+    named = al.named
+    for gi, g in enumerate(al.gold["mentions"]):
+        if g["person"] not in named:
+            continue
+        pi = g2p.get(gi)
+        if pi is None:
+            notes.append(f"missed {g['kind']} {g['text']!r}@{g['start']} ({g['person']})")
+            continue
+        ai = al.pmentions[pi][2]
+        if al.p2g.get(ai) != g["person"]:
+            notes.append(f"wrong {g['kind']} {g['text']!r}@{g['start']} ({g['person']}) -> {al.pred[ai]['name']}")
+    for pi, (s, e, ai) in enumerate(al.pmentions):
+        if pi not in al.m2g:
+            notes.append(f"spurious {body[s:e]!r}@{s} -> {al.pred[ai]['name']}")
+    people = {p["id"]: p for p in al.gold["people"]}
+    for ai, pid in sorted(al.p2g.items()):
+        g, a = people[pid], al.pred[ai]
+        if pid in named and g["roles"] and not _role_ok(a["role"], g["roles"], loose=False):
+            notes.append(f"role of {pid}: {a['role']!r}, gold {' / '.join(g['roles'])!r}")
+        if pid in named and g["country"] and a["country"] != g["country"]:
+            notes.append(f"country of {pid}: {a['country']}, gold {g['country']}")
+    return [f"{al.gold['id']}: {n}" for n in notes[:limit]]
+
+
+def _part_scores(aligned: list[Aligned]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(coref_scores(aligned))
+    out.update(kind_scores(aligned))
+    out.update(people_scores(aligned))
+    out["articles"] = len(aligned)
+    out["mentions"] = sum(1 for al in aligned for m in al.gold["mentions"] if m["person"] in al.named)
+    return out
+
+
+def score(gold: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Every figure from gold records and predicted people per article id (no pipeline)."""
+    aligned = [align(g, preds.get(g["id"], [])) for g in gold]
+    part_of = {g["id"]: g["part"] for g in gold}
+    cross = cross_scores(aligned, part_of)
+    result: dict[str, Any] = {"all": {**_part_scores(aligned), **cross["all"]}}
+    for part in PARTS:
+        result[part] = {**_part_scores([a for a in aligned if part_of[a.gold["id"]] == part]), **cross[part]}
+    result["errors"] = [n for al in aligned for n in error_notes(al)]
+    return result
+
+
+def _flatten(result: dict[str, Any]) -> dict[str, Any]:
+    """The nested result as a flat dict for ``print_scores``: B3 of all as the total."""
+    flat: dict[str, Any] = {"task": "actors", **{k: result["all"]["b3"][k] for k in ("precision", "recall", "f1", "n")}}
+    sections: dict[str, Any] = {}
+    for part in ("all", *PARTS):
+        for name, value in result[part].items():
+            label = name if part == "all" else f"{part}: {name}"
+            if isinstance(value, dict):
+                sections[label] = value
+            elif not isinstance(value, list):
+                flat[label.replace(": ", "_").replace(" ", "_")] = value
+    flat["sections"] = sections
+    flat["tuned_on"] = TUNED_ON
+    flat["parts"] = {p: result[p] for p in ("all", *PARTS)}
+    flat["errors"] = result["errors"]
+    return flat
+
+
+def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
+    """Run the stages after ``clean`` on every gold body and score people and identity."""
+    gold = load_gold(data)
+    items = [(g["id"], g["body"], g.get("published")) for g in gold]
+    preds = {a.id: predicted_people(a) for a in run_on_bodies(items, settings)}
+    return _flatten(score(gold, preds))

@@ -1,0 +1,229 @@
+"""The actors scorer (``sitrep eval actors``): its gold and its metrics on hand-made cases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitrep.actors.identity import name_parts
+from sitrep.errors import SitrepError
+from sitrep.eval import evaluate
+from sitrep.eval.actors import (
+    PRONOUNS,
+    b3_counts,
+    build_gold,
+    gold_dir,
+    load_gold,
+    muc_counts,
+    parse_ann,
+    score,
+)
+
+TWO_PEOPLE = """# id: t1
+# part: fresh
+# person: rossi | Marta Rossi | Interior Minister / minister | IT |
+# person: conti | Paolo Conti | spokesman | IT? | interior ministry
+# person: aide | - | aide | |
+%%
+ROME — Interior Minister [[Marta Rossi|rossi]] said on Monday the ports would stay open. [[She|rossi]] spoke after [[Paolo Conti|conti]], [[her spokesman|conti]], read a statement. [[Conti|conti]] said [[he|conti]] expected more arrivals. [[An aide|aide]] said nothing.
+"""
+
+SECOND = """# id: t2
+# part: demo
+# person: rossi | Marta Rossi | Interior Minister | IT |
+# person: lrossi | Luca Rossi | mayor | IT |
+%%
+[[Marta Rossi|rossi]] met the mayor of Bari, [[Luca Rossi|lrossi]], on Friday.
+"""
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    return [parse_ann(TWO_PEOPLE, "t1"), parse_ann(SECOND, "t2")]
+
+
+def _actor(gold_rec: dict, pid: str, name: str, role: str | None = None, country: str | None = None,
+           drop: tuple[str, ...] = ()) -> dict:
+    """A predicted person holding exactly the gold mentions of ``pid`` (minus texts in ``drop``)."""
+    spans = [(m["start"], m["end"]) for m in gold_rec["mentions"] if m["person"] == pid and m["text"] not in drop]
+    return {"id": f"A-{gold_rec['id']}-{pid}", "name": name, "role": role, "country": country, "mentions": spans}
+
+
+def _perfect(gold: list[dict]) -> dict[str, list[dict]]:
+    t1, t2 = gold
+    return {"t1": [_actor(t1, "rossi", "Marta Rossi", "Interior Minister", "IT"),
+                   _actor(t1, "conti", "Paolo Conti", "spokesman", "IT")],
+            "t2": [_actor(t2, "rossi", "Marta Rossi", "Interior Minister", "IT"), _actor(t2, "lrossi", "Luca Rossi", "mayor", "IT")]}
+
+
+# ---- the markup -------------------------------------------------------------------------
+
+def test_parse_ann_offsets_and_kinds(gold):
+    t1 = gold[0]
+    assert "[[" not in t1["body"] and t1["body"].startswith("ROME — Interior Minister Marta Rossi said")
+    for m in t1["mentions"]:
+        assert t1["body"][m["start"]:m["end"]] == m["text"]
+    kinds = {m["text"]: m["kind"] for m in t1["mentions"]}
+    assert kinds == {"Marta Rossi": "name", "She": "pronoun", "Paolo Conti": "name", "her spokesman": "description",
+                     "Conti": "name", "he": "pronoun", "An aide": "description"}
+    people = {p["id"]: p for p in t1["people"]}
+    assert people["aide"]["named"] is False and people["rossi"]["roles"] == ["Interior Minister", "minister"]
+    assert people["conti"]["country"] == "IT" and people["conti"]["country_inferred"] is True
+
+
+def test_parse_ann_rejects_unknown_person_and_missing_separator():
+    with pytest.raises(SitrepError):
+        parse_ann("# id: x\n# part: fresh\n# person: a | A B | | |\n%%\n[[B|zz]] spoke.\n")
+    with pytest.raises(SitrepError):
+        parse_ann("# id: x\n# part: fresh\nno separator\n")
+
+
+# ---- the shipped gold ---------------------------------------------------------------------
+
+def test_gold_jsonl_is_the_build_of_the_ann_files():
+    assert load_gold(None) == build_gold()
+
+
+def test_gold_offsets_point_at_the_names_they_claim():
+    gold = build_gold()
+    assert {g["part"] for g in gold} == {"demo", "fresh"}
+    assert sum(g["part"] == "fresh" for g in gold) >= 10
+    for g in gold:
+        names = {p["id"]: p["name"] for p in g["people"]}
+        for m in g["mentions"]:
+            assert g["body"][m["start"]:m["end"]] == m["text"], (g["id"], m)
+            if m["kind"] == "pronoun":
+                assert m["text"].lower() in PRONOUNS
+            if m["kind"] == "name":  # a name mention carries the person's surname (spelling variants fold)
+                assert name_parts(m["text"])[0] == name_parts(names[m["person"]])[0], (g["id"], m)
+
+
+def test_fresh_articles_are_news_length_and_gold_has_surname_traps():
+    gold = build_gold()
+    for g in gold:
+        if g["part"] == "fresh":
+            assert 80 <= len(re.findall(r"\S+", g["body"])) <= 250, g["id"]
+    seen: dict[str, set[str]] = {}
+    for g in gold:
+        for p in g["people"]:
+            if p["named"]:
+                seen.setdefault(name_parts(p["name"])[0], set()).add(p["id"])
+    def key(surname: str) -> str:
+        return name_parts(surname)[0]
+    assert seen[key("Keller")] == {"mkeller", "skeller"} and seen[key("Sokolov")] == {"sokolov", "isokolov"}
+    assert seen[key("Holloway")] == {"holloway", "dholloway"} and seen[key("Ortiz")] == {"aortiz", "lortiz"}
+
+
+def test_demo_part_is_the_demo_corpus():
+    gold = [g for g in build_gold() if g["part"] == "demo"]
+    demo = gold_dir().parent.parent.joinpath("demo")
+    for g in gold:
+        src = g["source"].removeprefix("demo/").split("#")[0]
+        assert demo.joinpath(src).is_file(), src
+        first_words = g["body"].split()[:4]
+        assert " ".join(first_words) in re.sub(r"\s+", " ", demo.joinpath(src).read_text(encoding="utf-8"))
+
+
+# ---- the metrics --------------------------------------------------------------------------
+
+def test_muc_and_b3_on_a_textbook_case():
+    key = [{1, 2, 3}]
+    resp = [{1, 2}, {3}]
+    rn, rd, pn, pd = muc_counts(key, resp)
+    assert (rn, rd, pn, pd) == (1, 2, 1, 1)  # recall 1/2, precision 1
+    r, n, p, m = b3_counts(key, resp)
+    assert r / n == pytest.approx(5 / 9) and p / m == pytest.approx(1.0)
+
+
+def test_perfect_prediction_scores_one(gold):
+    res = score(gold, _perfect(gold))["all"]
+    for part in ("muc", "b3", "persons", "name mentions", "pronoun mentions", "description mentions",
+                 "cross_article"):
+        assert res[part]["f1"] == 1.0, part
+    assert res["role_accuracy"] == 1.0 and res["country_accuracy"] == 1.0
+    assert res["cross_article"]["n"] == 1  # Marta Rossi in t1 and t2; Luca Rossi is someone else
+
+
+def test_merging_two_people_lowers_precision_not_recall(gold):
+    preds = _perfect(gold)
+    rossi, conti = preds["t1"]
+    preds["t1"] = [{**rossi, "mentions": rossi["mentions"] + conti["mentions"]}]
+    res = score(gold, preds)["all"]
+    assert res["b3"]["recall"] == 1.0 and res["b3"]["precision"] < 1.0
+    assert res["muc"]["recall"] == 1.0 and res["muc"]["precision"] < 1.0
+    assert res["persons"]["recall"] < 1.0
+
+
+def test_splitting_a_person_lowers_recall_not_precision(gold):
+    preds = _perfect(gold)
+    t1 = gold[0]
+    preds["t1"][1] = _actor(t1, "conti", "Paolo Conti", drop=("he", "Conti"))
+    preds["t1"].append({**_actor(t1, "conti", "Conti", drop=("Paolo Conti", "her spokesman")), "id": "A-extra"})
+    res = score(gold, preds)["all"]
+    assert res["b3"]["precision"] == 1.0 and res["b3"]["recall"] < 1.0
+    assert res["persons"]["precision"] < 1.0  # the second Conti matches no gold person
+
+
+def test_a_missed_pronoun_counts_against_pronoun_recall_only(gold):
+    preds = _perfect(gold)
+    preds["t1"][0] = _actor(gold[0], "rossi", "Marta Rossi", "Interior Minister", "IT", drop=("She",))
+    res = score(gold, preds)["all"]
+    assert res["pronoun mentions"]["recall"] == 0.5
+    assert res["name mentions"]["recall"] == 1.0 and res["b3"]["precision"] == 1.0
+
+
+def test_a_pronoun_on_the_wrong_person_is_wrong_for_its_kind(gold):
+    preds = _perfect(gold)
+    t1 = gold[0]
+    he = next((m["start"], m["end"]) for m in t1["mentions"] if m["text"] == "he")
+    preds["t1"][1]["mentions"].remove(he)
+    preds["t1"][0]["mentions"].append(he)
+    res = score(gold, preds)["all"]
+    assert res["pronoun mentions"]["precision"] == 0.5 and res["pronoun mentions"]["recall"] == 0.5
+    assert res["b3"]["precision"] < 1.0
+
+
+def test_a_spurious_mention_lowers_precision(gold):
+    preds = _perfect(gold)
+    preds["t1"][0]["mentions"].append((0, 4))  # "ROME" is nobody
+    res = score(gold, preds)["all"]
+    assert res["b3"]["precision"] < 1.0 and res["b3"]["recall"] == 1.0
+
+
+def test_unnamed_people_are_reported_apart(gold):
+    preds = _perfect(gold)
+    aide = _actor(gold[0], "aide", "aide")
+    preds["t1"].append(aide)
+    res = score(gold, preds)["all"]
+    assert res["unnamed_people_found"] == "1/1"
+    assert res["persons"]["precision"] == 1.0 and res["b3"]["precision"] == 1.0
+
+
+def test_cross_article_merge_of_two_people_sharing_a_surname_is_wrong(gold):
+    preds = _perfect(gold)
+    preds["t2"] = [_actor(gold[1], "lrossi", "Marta Rossi", None, "IT"),  # misnamed: the store merges them
+                   _actor(gold[1], "rossi", "Marta Rossi", None, "FR")]  # wrong country: not merged
+    res = score(gold, preds)["all"]
+    assert res["cross_article"]["precision"] == 0.0 and res["cross_article"]["recall"] == 0.0
+    assert res["cross_article_oracle"]["f1"] == 1.0  # the resolver itself, on gold people, is right
+
+
+def test_wrong_role_and_country_lower_their_accuracy(gold):
+    preds = _perfect(gold)
+    preds["t1"][0] = {**preds["t1"][0], "role": "mayor", "country": "FR"}
+    res = score(gold, preds)["all"]
+    assert res["role_accuracy"] == pytest.approx(3 / 4) and res["country_accuracy"] == pytest.approx(3 / 4)
+
+
+# ---- the registered task -------------------------------------------------------------------
+
+def test_sitrep_eval_actors_runs_on_the_packaged_gold(runner):
+    result = evaluate("actors", Path("/nonexistent"))
+    assert result["task"] == "actors" and "held out" in result["tuned_on"]
+    assert result["demo_articles"] == 18 and result["fresh_articles"] == 11
+    assert result["n"] == result["mentions"] > 200
+    for part in ("all", "demo", "fresh"):
+        assert 0.0 < result["parts"][part]["b3"]["f1"] <= 1.0
+        assert 0.0 < result["parts"][part]["persons"]["recall"] <= 1.0
