@@ -120,3 +120,44 @@ def test_using_restores_the_shipped_model() -> None:
         assert classify.active_model() is None
         assert classify.classify_pair("Peru thanked Chile.", (0, 4), (13, 18)) is None
     assert classify.active_model() is shipped
+
+
+def _pair(nlp, text: str, source: str, target: str):
+    doc = nlp(text)
+    s, t = text.index(source), text.index(target)
+    return doc[:], (s, s + len(source)), (t, t + len(target))
+
+
+def test_pair_features_read_the_parse(nlp):
+    feats = classify.pair_features(*_pair(nlp, "Kenya said it would free 300 Somali prisoners on Friday.", "Kenya", "300 Somali prisoners"))
+    assert "TRIG=say" in feats and "REPORTED" in feats  # the reporting verb is over the pair...
+    assert {"TV=free", "TVMOD=would", "TVR=CONCEDE", "TV+OBJ=free_prisoner"} <= set(feats)  # ...the action is below it
+    assert "SPATH=nsubj" in feats and "TDEP=dobj" in feats
+    negated = classify.pair_features(*_pair(nlp, "Ghana did not expel the Togolese envoy.", "Ghana", "the Togolese envoy"))
+    assert {"TRIGNEG", "TRIGNEG=expel", "TRIG=expel"} <= set(negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "category"),
+    [
+        ("Ukraine accused Moscow of shelling civilian areas.", "Ukraine", "Moscow", "ACCUSE"),
+        ("The Dutch foreign minister met his Belgian counterpart in Brussels.", "The Dutch foreign minister", "his Belgian counterpart", "CONSULT"),
+        ("Egyptian warplanes bombed militant camps in eastern Libya.", "Egyptian warplanes", "militant camps", "ASSAULT"),
+        ("Canada expelled two Russian diplomats.", "Canada", "two Russian diplomats", "SANCTION"),
+        ("Japan sent 50 tonnes of food aid to Tonga.", "Japan", "Tonga", "AID"),
+    ],
+)
+def test_shipped_classifier_codes_clear_pairs(nlp, text, source, target, category):
+    found = classify.classify_pair_proba(*_pair(nlp, text, source, target))
+    assert found is not None and found[0] == category and found[1] > 0.5
+
+
+def test_model_round_trip_keeps_both_parts() -> None:
+    rows = [["ORDER=st", "B=thank"], ["ORDER=st", "B=attack"], ["ORDER=ts", "B=thank", "S=x"], ["ORDER=st", "B=attack", "T=y"]]
+    labels = ["SUPPORT", "ASSAULT", "SUPPORT", "ASSAULT"]
+    model = classify.train(rows, labels, epochs=50)
+    loaded = classify.load_bytes(classify.save(model))
+    assert loaded.nb is not None and loaded.nb.shape == loaded.weights.shape == (len(model.vocab), 2)
+    for feats, label in zip(rows, labels):
+        assert loaded.predict(feats) == model.predict(feats) == label
+    assert loaded.predict(["B=unknown"]) in labels  # no known feature: the bias alone decides
