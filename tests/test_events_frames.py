@@ -105,3 +105,10 @@ def test_domestic_parties_with_other_roles_are_not_the_actors_own_side(runner):
     art = _record(runner, "Armenian police detained dozens of Armenian protesters on Monday.")
     assert [(e.category, e.actor.country, e.target.name) for e in art.events] == [
         ("COERCE", "AM", "Armenian protesters")]
+
+
+def test_weekday_on_a_nominal_takes_the_tense_of_its_clause(runner):
+    text = "Shelling hits town\n\nPublished March 3, 2022\n\nAt least six villagers were killed in shelling near Izium on Wednesday."
+    art = _record(runner, text)
+    assert art.published == "2022-03-03"
+    assert [e.date.value for e in art.events if e.category == "ASSAULT"] == ["2022-03-02"]

@@ -97,6 +97,10 @@ def tense_of(tok: Token) -> Tense:
             return "past"  # simple past, "did", "was", and the perfect ("has sent")
         if t.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
+    if tok.tag_ not in ("VBN", "VBD"):  # a noun or gerund ("killed in shelling on Wednesday"): its clause's verb
+        gov = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+        if gov is not None:
+            return tense_of(gov)
     return "past" if tok.tag_ in ("VBN", "VBD") else "present"
 
 
