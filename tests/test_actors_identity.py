@@ -47,3 +47,11 @@ def test_identity_countries_and_orgs():
 def test_identity_keys_are_stable_across_calls():
     rows = [_row("a", "x", "Kaja Kallas", country="EE"), _row("b", "y", "Kallas")]
     assert resolve(rows) == resolve(list(reversed(rows)))
+
+
+def test_identity_surname_particles_join_the_full_name():
+    keys = resolve([_row("1", "a", "Joris van Aken", country="BE"), _row("2", "b", "van Aken"),
+                    _row("3", "c", "Rania al-Masri"), _row("4", "d", "al-Masri")])
+    assert keys["1"] == keys["2"] and keys["3"] == keys["4"]
+    assert name_parts("Joris van Aken") == ("aken", "joris")
+    assert name_parts("Ben Carter")[1] == "ben"  # a particle that is also a first name

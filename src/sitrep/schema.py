@@ -19,7 +19,7 @@ from typing import Literal
 SCHEMA_VERSION = "1"
 
 ActorKind = Literal["person", "org", "country", "group"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect", "stance"]  # stance: a reported position with no statement ("expressed support for Kyiv")
 Status = Literal["occurred", "planned", "threatened", "denied", "hypothetical", "refused"]
 DatePrecision = Literal["day", "week", "month", "year", "window"]
 

@@ -5,8 +5,11 @@ Steps: 1. entity mentions from NER and the names tables (``mentions``); 2. surna
 mis-tagged as places or organisations become people; 3. person mentions grouped by
 name (``coref``); 4. roles from pre-modifiers and appositions (``people``), then a
 well-known leader's country for people the text gave none (``leaders``); 5. definite
-descriptions and pronouns attached to people (``descriptions``, ``coref``);
-6. countries, organisations and groups (``kinds``); 7. records built.
+descriptions and pronouns attached to people (``descriptions``, ``coref``), "Mr."/"Ms."
+moved to the namesake of that gender (``gender``), singular "they" (``they``), and a weak
+default country from where the text sets a person (``dateline``); 6. countries,
+organisations and groups (``kinds``); 7. records built. Weapons, news outlets and cities
+that NER took for people are dropped in step 2.
 """
 
 from __future__ import annotations
@@ -17,12 +20,23 @@ from .. import countries
 from ..events.places import place_from_name
 from ..ids import fact_id
 from ..schema import Actor, Article, Provenance
-from . import coref, descriptions, gender, kinds, leaders, orgrefs, people
+from . import (
+    coref,
+    dateline,
+    descriptions,
+    gender,
+    kinds,
+    leaders,
+    lexicon,
+    orgrefs,
+    people,
+    they,
+)
 from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "4"
+VERSION = "5"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -41,21 +55,26 @@ def run(article: Article, ctx: Any) -> None:
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
+    gender.fix_honorifics(doc, persons)  # "Mr. Medina" is the man of two Medinas
     leaders.assign(persons)  # well-known leaders the text gave no country
     descriptions.resolve(doc, persons, by_token)  # 5
     gender.assign(doc, persons)
     coref.resolve_pronouns(doc, persons)
+    they.resolve(doc, persons)  # singular they for a person of unknown gender
+    dateline.assign(doc, persons)  # a weak default country for ministers and residents
     entities = kinds.entities(mentions)  # 6
-    orgrefs.attach(doc, entities)
+    orgrefs.attach(doc, entities, frozenset(r.start for p in persons for r in p.refs if r.how == "pronoun"))
     article.actors = _records(article, persons, entities)  # 7
 
 
 def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """Surnames of named people that NER tagged as places or organisations, or missed, become
     person mentions."""
+    surnames = coref.surnames(doc, mentions)
+    mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)
+                and not _thing_read_as_person(m, surnames)]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
-    mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)]
     taken = set()
     for m in mentions:
         if m.kind != "person" and not m.from_table and (
@@ -65,7 +84,7 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     added = [
         Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "person")
         for t in doc
-        if (t.text in surnames or _is_leader(t.text)) and t.i not in taken and t.pos_ == "PROPN"
+        if t.pos_ == "PROPN" and t.i not in taken and (t.text in surnames or _is_leader(t.text))
     ]
     return sorted(mentions + added, key=lambda m: m.start)
 
@@ -85,6 +104,22 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
         return False
     place = place_from_name(m.text)
+    return place is not None and place.kind == "city"
+
+
+def _thing_read_as_person(m: Mention, surnames: set[str]) -> bool:
+    """A "person" that is a weapon ("Javelin"), a news outlet ("Danube Daily", "Radio
+    Svoboda") or a city used as a modifier ("Rzeszow airport"), unless it is the surname of
+    someone the article names in full."""
+    if m.kind != "person" or m.text in surnames:
+        return False
+    words = m.text.lower().split()
+    table = lexicon.load("not_people")
+    if words[0] in table["weapons"] or " ".join(words) in table["weapons"]:
+        return True
+    if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
+        return True
+    place = place_from_name(m.text) if len(words) == 1 else None
     return place is not None and place.kind == "city"
 
 

@@ -57,12 +57,13 @@ class Person:
 
 
 def name_words(doc: Doc, m: Mention) -> tuple[str, ...]:
-    """The words of a name without honorifics or a possessive ending."""
-    skip = set(lexicon.load("roles")["honorifics"])
+    """The words of a name without honorifics, ranks or a possessive ending; a surname
+    particle joins the word after it ("Hendrik de Wit" -> "Hendrik", "de Wit")."""
+    skip = lexicon.name_skip_words()
     words: list[str] = []
     glued = False  # the previous token had no space after it: "al-Kadhimi" is one word, not "al - Kadhimi"
     for t in doc[m.tok_start : m.tok_end]:
-        if t.lower_ in skip or t.text in ("'s", "’s"):
+        if (t.lower_ in skip and not words) or t.text in ("'s", "’s"):
             glued = False
             continue
         if glued and words:
@@ -70,11 +71,35 @@ def name_words(doc: Doc, m: Mention) -> tuple[str, ...]:
         else:
             words.append(t.text)
         glued = not t.whitespace_
-    return tuple(words)
+    return join_particles(words)
+
+
+def join_particles(words: list[str]) -> tuple[str, ...]:
+    """Glue surname particles (van, de, al ...) to the word after them: lower-case ones
+    anywhere, capitalised ones inside a name or opening a two-word name ("De Wit")."""
+    particles = lexicon.particles()
+    out: list[str] = []
+    carry = ""
+    for i, w in enumerate(words):
+        low = w.lower()
+        last = i == len(words) - 1
+        if not last and low in particles["all"] and (
+                w.islower() or (i > 0 and not carry) or (len(words) == 2 and low not in particles["first_names"])):
+            carry = f"{carry}{w} "
+            continue
+        out.append(carry + w)
+        carry = ""
+    return tuple(out)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two name words alike but for case ("de Wit" / "De Wit")."""
+    return a.lower() == b.lower()
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
+    la, lb = {w.lower() for w in a}, {w.lower() for w in b}
+    return same_word(a[-1], b[-1]) and (la <= lb or lb <= la)
 
 
 def group_names(doc: Doc, mentions: list[Mention]) -> tuple[list[Person], dict[int, Person]]:

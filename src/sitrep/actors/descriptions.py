@@ -17,6 +17,9 @@ from .people import RoleInfo, read_window
 
 # Modifiers allowed between "the" and the role noun (seed article + tests).
 MAX_DESCRIPTION_MODIFIERS = 5
+# How many sentences (this one included) a description before any fitting person may look
+# ahead for the person it names (dev articles).
+CATAPHORA_SENTENCES = 2
 _MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -34,7 +37,8 @@ def _compatible(desc: str, role: str | None) -> bool:
 
 
 def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInfo]]:
-    """(token start, token end, what it says) of each definite description, in order."""
+    """(token start, token end, what it says) of each definite description (also "Ghana's
+    minister", and an indefinite one that reports speech), in order."""
     out = []
     for rs, re_, _role in lexicon.role_finder().find(doc):
         if doc[re_ - 1].tag_ in _PLURAL_TAGS:
@@ -49,20 +53,46 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
             if not (tok.pos_ in _MODIFIER_POS or tok.text == "-" or (s - 1) in by_token) or "\n" in tok.text:
                 break
             s -= 1
-        if s == 0 or doc[s - 1].lower_ != "the":
+        start = _determiner(doc, s, by_token) if s > 0 and doc[s - 1].lower_ not in ("a", "an") else _speaker(doc, s, re_)
+        if start is None:
             continue
-        info = read_window(doc, s, re_, by_token, role_at_end=True)
+        info = read_window(doc, start, re_, by_token, role_at_end=True)
         if info is not None:
-            out.append((s - 1, re_, info))
+            out.append((start, re_, info))
     return out
 
 
+def _speaker(doc: Doc, s: int, e: int) -> int | None:
+    """Start of an indefinite description that is the subject of a reporting verb ("a
+    battalion commander told the radio"): a speaker the text names later."""
+    head = doc[e - 1]
+    if s == 0 or head.dep_ != "nsubj" or head.head.lemma_.lower() not in _cue_verbs():
+        return None
+    return s - 1
+
+
+def _cue_verbs() -> frozenset[str]:
+    return frozenset(lexicon.load("cues", "quotes")["verbs"])
+
+
+def _determiner(doc: Doc, s: int, by_token: dict[int, Mention]) -> int | None:
+    """Start of "the" or of a country's possessive ("Ghana's") right before token s."""
+    if s == 0:
+        return None
+    if doc[s - 1].lower_ == "the":
+        return s - 1
+    owner = by_token.get(s - 2) if s >= 2 and doc[s - 1].text in ("'s", "’s") else None
+    return owner.tok_start if owner is not None and owner.kind == "country" else None
+
+
 def resolve(doc: Doc, people: list[Person], by_token: dict[int, Mention]) -> None:
-    """Attach each definite description to the fitting person mentioned most recently before it."""
+    """Attach each description to the fitting person mentioned most recently before it, else
+    (and always for an indefinite one) to the person named right after it."""
     for s, e, info in find(doc, by_token):
         pos = doc[s].idx
         best, best_pos = None, -1
-        for p in people:
+        indefinite = doc[s].lower_ in ("a", "an")  # a new person: never one named before
+        for p in people if not indefinite else ():
             if not _compatible(info.role or "", p.info.role):
                 continue
             if info.country and p.info.country and info.country != p.info.country:
@@ -70,5 +100,30 @@ def resolve(doc: Doc, people: list[Person], by_token: dict[int, Mention]) -> Non
             last = p.last_before(pos)
             if last > best_pos:
                 best, best_pos = p, last
+        if best is None:
+            best = _named_after(doc, people, s, e, info)
         if best is not None:
             best.add(doc, s, e, "description")
+
+
+def _named_after(doc: Doc, people: list[Person], s: int, e: int, info: RoleInfo) -> Person | None:
+    """Cataphora: a description no earlier person fits ("Ghana's interior minister said ...
+    Kwame Asante said") goes to the first person named after it, within
+    ``CATAPHORA_SENTENCES``, who has no role yet; they take its role and country."""
+    sent = doc[s].sent
+    limit = sent.end
+    for _ in range(CATAPHORA_SENTENCES - 1):
+        if limit < len(doc):
+            limit = doc[limit].sent.end
+    firsts = [(min(r.tok_start for r in p.refs if r.how == "name"), p) for p in people
+              if any(r.how == "name" for r in p.refs)]
+    after = sorted((t, p) for t, p in firsts if e <= t < limit)
+    ranks = lexicon.load("roles")["ranks"]
+    if not after or after[0][1].info.role not in (None, *ranks):
+        return None
+    p = after[0][1]
+    if info.country and p.info.country and info.country != p.info.country:
+        return None
+    p.info.role, p.info.country = p.info.role or info.role, p.info.country or info.country
+    p.info.affiliation = p.info.affiliation or info.affiliation
+    return p

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import lexicon
-from .coref import Person
+from .coref import Person, PersonRef
 
 
 @lru_cache(maxsize=1)
@@ -53,3 +53,46 @@ def assign(doc: Doc, people: list[Person]) -> None:
     for p in people:
         votes = _votes(doc, p)
         p.gender = next(iter(votes)) if len(votes) == 1 else None
+
+
+def _honorific(doc: Doc, r: PersonRef) -> str | None:
+    """Gender of a Mr./Ms./Mrs. opening a name mention or right before it."""
+    w = _words()
+    for i in (r.tok_start, r.tok_start - 1):
+        if 0 <= i < len(doc) and i <= r.tok_start:
+            low = doc[i].lower_
+            if low in w["male_honorifics"]:
+                return "m"
+            if low in w["female_honorifics"]:
+                return "f"
+    return None
+
+
+def _base_gender(doc: Doc, p: Person) -> str | None:
+    """Gender from the first name and role words alone (no honorifics)."""
+    w = _words()
+    votes: set[str] = set()
+    for name in p.names:
+        if len(name) > 1:
+            first = name[0].lower()
+            votes.update({"m"} if first in w["male_first_names"] else {"f"} if first in w["female_first_names"] else set())
+    role = (p.info.role or "").lower()
+    votes.update({"m"} if role in w["male_words"] else {"f"} if role in w["female_words"] else set())
+    return next(iter(votes)) if len(votes) == 1 else None
+
+
+def fix_honorifics(doc: Doc, people: list[Person]) -> None:
+    """Move a name mention with an honorific ("Mr. Medina") from a person whose first name or
+    role says the other gender to the one person of that surname whose gender fits."""
+    base = {id(p): _base_gender(doc, p) for p in people}
+    for p in people:
+        for r in [r for r in p.refs if r.how == "name"]:
+            want = _honorific(doc, r)
+            if want is None or base[id(p)] in (None, want):
+                continue
+            surname = doc[r.tok_end - 1].lower_
+            fits = [q for q in people if q is not p and base[id(q)] in (want, None)
+                    and any(n and n[-1].lower().split()[-1] == surname for n in q.names)]
+            if len(fits) == 1:
+                p.refs.remove(r)
+                fits[0].refs.append(r)

@@ -47,9 +47,15 @@ def _skip_words() -> frozenset[str]:
 
 
 def name_parts(name: str) -> tuple[str, str | None]:
-    """(surname key, first-name key or None) of a person's name, honorifics dropped."""
+    """(surname key, first-name key or None) of a person's name, honorifics and surname
+    particles dropped ("Pieter van Dael" and "van Dael" share the surname key "dael")."""
     skip = _skip_words()
     words = [w for w in fold(name).split() if w not in skip]
+    particles = lexicon.particles()
+    if len(words) > 1:  # "van dael", "hendrik de wit", "al khatib": the particle is not a first name
+        keep = [w for i, w in enumerate(words) if w not in particles["all"] or i == len(words) - 1
+                or (i == 0 and len(words) == 2 and w in particles["first_names"])]
+        words = keep or words
     if not words:
         return "", None
     first = _word_key(words[0]) if len(words) > 1 else None

@@ -34,9 +34,32 @@ def armed_group(text: str) -> str | None:
     return groups[key] or ""
 
 
+@lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
-    """Lower-case role phrase -> canonical role."""
-    return load("roles")["roles"]
+    """Lower-case role phrase -> canonical role; an abbreviation also with its full stop as
+    a token of its own ("lt. col." and "lt . col .": spaCy splits "Lt." in some contexts)."""
+    table = dict(load("roles")["roles"])
+    for phrase, role in list(table.items()):
+        if "." in phrase:
+            table.setdefault(" ".join(w[:-1] + " ." if w.endswith(".") else w for w in phrase.split()), role)
+    return table
+
+
+@lru_cache(maxsize=1)
+def name_skip_words() -> frozenset[str]:
+    """Lower-case tokens that open a name without being part of it: honorifics and ranks
+    ("Mr.", "Lt.", "Col.", "Major")."""
+    data = load("roles")
+    ranks = set(data["ranks"])
+    return frozenset(data["honorifics"]) | frozenset(
+        w for k, v in data["roles"].items() if v in ranks and " " not in k for w in (k, k.rstrip("."))) | {"."}
+
+
+@lru_cache(maxsize=1)
+def particles() -> dict[str, frozenset[str]]:
+    """Surname particles ("van", "de", "al"), and those that are also first names ("Ben")."""
+    data = load("names")
+    return {"all": frozenset(data["particles"]), "first_names": frozenset(data["also_first_names"])}
 
 
 def pronouns() -> frozenset[str]:

@@ -88,6 +88,8 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     code = countries.country_code(text)
     if label in ("GPE", "LOC") or (label == "PERSON" and code and e - s == 1):
         return _mention(doc, s, e, "country", code) if code else None
+    if label == "PERSON" and e - s == 1 and countries.demonym_code(text):
+        return _norp(doc, s, e)  # "Slovak" before "Foreign Minister Peter Hudak" is no person
     if label == "PERSON":
         return _mention(doc, s, e, "person", None)
     if label == "NORP":
@@ -173,8 +175,32 @@ def collect(doc: Doc) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     _extend_names(doc, found, role_tokens, taken)
     found += _unseen_speakers(doc, role_tokens, taken)
+    found += _names_after_roles(doc, role_tokens, found, taken)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _names_after_roles(doc: Doc, role_tokens: dict[int, tuple[int, int]], found: list[Mention],
+                       taken: set[int]) -> list[Mention]:
+    """Two or three capitalised words NER missed right after a title, past ranks, honorifics
+    and a "to <place>" ("Ambassador to Germany Nino Beridze", "spokesman Col. Ana Lupu")."""
+    ends = {m.tok_start: m.tok_end for m in found if m.kind != "person"}
+    honorifics = lexicon.name_skip_words()
+    out = []
+    for rs, re_ in sorted(set(role_tokens.values())):
+        j = re_
+        if j + 1 < len(doc) and doc[j].lower_ in ("to", "of") and j + 1 in ends:
+            j = ends[j + 1]
+        while j < len(doc) and (j in role_tokens or doc[j].lower_ in honorifics):
+            j = role_tokens[j][1] if j in role_tokens else j + 1
+        k = j
+        while k < len(doc) and k - j < 3 and _plain_propn(doc, k, role_tokens, taken):
+            k += 1
+        if k - j < 2 or (k < len(doc) and doc[k].pos_ == "PROPN") or not _name_like(doc, j, k):
+            continue
+        out.append(_mention(doc, j, k, "person", None))
+        taken.update(range(j, k))
+    return out
 
 
 def _plain_propn(doc: Doc, i: int, role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> bool:

@@ -24,8 +24,9 @@ def _verbs() -> frozenset[str]:
     return frozenset(cues["verbs"]) | frozenset(cues["clause_verbs"])
 
 
-def attach(doc: Doc, entities: list[Entity]) -> None:
-    """Add each resolvable it/they (subject of a cue verb) to its entity's mentions."""
+def attach(doc: Doc, entities: list[Entity], taken: frozenset[int] = frozenset()) -> None:
+    """Add each resolvable it/they (subject of a cue verb) to its entity's mentions; a
+    pronoun whose character offset is in ``taken`` already names a person."""
     verbs = _verbs()
     cands = []
     for e in entities:
@@ -37,7 +38,7 @@ def attach(doc: Doc, entities: list[Entity]) -> None:
     starts = [c[0] for c in cands]
     for tok in doc:
         want = _WANT.get(tok.lower_)
-        if want is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs:
+        if want is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or tok.idx in taken:
             continue
         floor = _window_start(doc, tok.i)
         k = bisect.bisect_left(starts, tok.idx)

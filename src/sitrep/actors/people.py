@@ -23,6 +23,7 @@ _MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _GLUE = frozenset({"-", "'s", "’s"})
 _APPOS_END = frozenset({",", ".", ";", ":", ")", "—"})
 _LINKS = frozenset({"to", "of", "at", "for", "in"})
+_RELATIVE = frozenset({"who", "whose", "which"})  # an apposition ends where a relative clause starts
 
 
 @dataclass
@@ -50,24 +51,64 @@ def read_window(doc: Doc, s: int, e: int, by_token: dict[int, Mention], role_at_
     matches = lexicon.role_finder().find(doc, s, e)
     if not matches:
         return None
-    rs, re_, role = matches[-1] if role_at_end else matches[0]
-    if role_at_end and re_ != e:
-        return None
+    if role_at_end:
+        hit = _role_at_end(doc, matches, e, by_token)
+        if hit is None:
+            return None
+        rs, re_, role = hit
+    else:
+        rs, re_, role = _first_role(matches)
+    rs, role = _with_prefix(doc, s, rs, role)
     info = RoleInfo(role=role)
     _fill(doc, s, rs, by_token, info)
     after = re_
     if after < e and doc[after].lower_ in _LINKS:
-        _fill(doc, after + 1, e, by_token, info)
+        host = doc[after].lower_ == "to" and role.lower() in lexicon.load("roles")["host_roles"]
+        _fill(doc, after + 1, e, by_token, info, countries_too=not host)
     return info
 
 
-def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo) -> None:
-    """Copy affiliation/country/relative person from the names in [s, e) into info."""
+def _role_at_end(doc: Doc, matches: list[tuple[int, int, str]], e: int,
+                 by_token: dict[int, Mention]) -> tuple[int, int, str] | None:
+    """The role that ends the window: the last match, a role before a rank ("spokesman Lt.
+    Col."), or a role followed by "to/of <named place or body>" ("Ambassador to Germany")."""
+    ranks = set(lexicon.load("roles")["ranks"])
+    rs, re_, role = matches[-1]
+    if re_ == e and role in ranks and len(matches) > 1 and matches[-2][1] == rs and matches[-2][2] not in ranks:
+        return matches[-2]
+    if re_ == e:
+        return matches[-1]
+    if doc[re_].lower_ in _LINKS and re_ + 1 < e and all(i in by_token for i in range(re_ + 1, e)):
+        return matches[-1]
+    return None
+
+
+def _first_role(matches: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The first role of an apposition, a bare prefix ("deputy") joined to the role after it."""
+    prefixes = lexicon.load("roles")["role_prefixes"]
+    _, re_, role = matches[0]
+    if role.lower() in prefixes and len(matches) > 1 and matches[1][0] == re_:
+        return matches[1]
+    return matches[0]
+
+
+def _with_prefix(doc: Doc, s: int, rs: int, role: str) -> tuple[int, str]:
+    """ "deputy defence minister": a prefix word right before the role makes a new role."""
+    prefixes = lexicon.load("roles")["role_prefixes"]
+    if rs - 1 >= s and doc[rs - 1].lower_ in prefixes and not role.lower().startswith(doc[rs - 1].lower_):
+        word = prefixes[doc[rs - 1].lower_]
+        return rs - 1, f"{word} {role[:1].upper()}{role[1:]}" if role[:1].isupper() else f"{word.lower()} {role}"
+    return rs, role
+
+
+def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo, countries_too: bool = True) -> None:
+    """Copy affiliation/country/relative person from the names in [s, e) into info (not the
+    country when ``countries_too`` is False: the host of an ambassador)."""
     i = s
     while i < e:
         m = by_token.get(i)
         if m is None:
-            code = _token_country(doc[i])
+            code = _token_country(doc[i]) if countries_too else None
             info.country = info.country or code
             i += 1
             continue
@@ -75,9 +116,9 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
             info.of_person = info.of_person if info.of_person is not None else m.tok_start
         elif m.kind in ("org", "group"):
             info.affiliation = info.affiliation or m.text
-            if m.kind == "org":
+            if m.kind == "org" and countries_too:
                 info.country = info.country or m.code
-        else:
+        elif countries_too:
             info.country = info.country or m.code
         i = max(m.tok_end, i + 1)
 
@@ -87,7 +128,9 @@ def premodifier(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo 
     s = m.tok_start
     while s > 0 and m.tok_start - s < MAX_PREMOD_TOKENS:
         tok = doc[s - 1]
-        if not (tok.pos_ in _MODIFIER_POS or tok.text in _GLUE or (s - 1) in by_token):
+        link = tok.lower_ in ("to", "of") and (s in by_token or _inside_role(doc, s - 1))
+        # "Ambassador to Germany Nino Beridze", "army chief of staff Gen. Tomas Novak"
+        if not (tok.pos_ in _MODIFIER_POS or tok.text in _GLUE or (s - 1) in by_token or link):
             break
         if "\n" in tok.text or (by_token.get(s - 1) is not None and by_token[s - 1].kind == "person"
                                 and doc[s].text not in _GLUE):
@@ -95,9 +138,30 @@ def premodifier(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo 
         s -= 1
         if tok.is_sent_start:
             break
-    if s == m.tok_start:
+    e = m.tok_start
+    honorifics = lexicon.load("roles")["honorifics"]
+    while e > s and doc[e - 1].lower_ in honorifics:  # "Kremlin spokesman Mr. Lebedev"
+        e -= 1
+    if s == e:
         return None
-    return read_window(doc, s, m.tok_start, by_token, role_at_end=True)
+    return read_window(doc, s, e, by_token, role_at_end=True)
+
+
+def _inside_role(doc: Doc, i: int) -> bool:
+    """Token i lies inside a role phrase ("of" in "chief of staff")."""
+    finder = lexicon.role_finder()
+    return any((hit := finder.match_at(doc, j)) is not None and hit[0] > i for j in range(max(0, i - 3), i))
+
+
+def of_country(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> str | None:
+    """Country of "<name> of Finland" right after a name ("Foreign Minister Marja Koski of
+    Finland")."""
+    i = m.tok_end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        after = by_token.get(i + 1)
+        if after is not None and after.kind == "country":
+            return after.code
+    return None
 
 
 def _no_verbs(doc: Doc, s: int, e: int) -> bool:
@@ -110,9 +174,11 @@ def apposition_after(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Role
     if s >= len(doc) or doc[s].text != ",":
         return None
     e = s + 1
-    while e < len(doc) and e - s <= MAX_APPOS_TOKENS and doc[e].text not in _APPOS_END and "\n" not in doc[e].text:
+    while (e < len(doc) and e - s <= MAX_APPOS_TOKENS and doc[e].text not in _APPOS_END
+           and doc[e].lower_ not in _RELATIVE and "\n" not in doc[e].text):
         e += 1
-    if e >= len(doc) or doc[e].text not in _APPOS_END or e == s + 1 or not _no_verbs(doc, s + 1, e):
+    ends = e < len(doc) and (doc[e].text in _APPOS_END or doc[e].lower_ in _RELATIVE)
+    if not ends or e == s + 1 or not _no_verbs(doc, s + 1, e):
         return None
     if doc[s + 1].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
         return None
@@ -137,15 +203,22 @@ def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Rol
         s -= 1
         if tok.is_sent_start:
             break
+    left = doc[comma - 1].left_edge.i  # the noun phrase before the comma
+    if s < left < comma and (doc[s].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") or not _no_verbs(doc, s, comma)):
+        s = left  # "Earlier this month Georgia's foreign minister, ...", "met his Turkish counterpart, ..."
     if s == comma or not _no_verbs(doc, s, comma) or doc[s].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ"):
         return None
     info = read_window(doc, s, comma, by_token, role_at_end=True)
     if info is not None:
         info.confidence = 0.7
-        info.span = (s, comma)
+        # "his Turkish counterpart, Selin Arslan": "his" is someone else; the phrase is not marked
+        info.span = None if doc[s].tag_ == "PRP$" else (s, comma)
     return info
 
 
 def role_info(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:
     """The first of pre-modifier, apposition before, apposition after that names a role."""
-    return premodifier(doc, m, by_token) or apposition_before(doc, m, by_token) or apposition_after(doc, m, by_token)
+    info = premodifier(doc, m, by_token) or apposition_before(doc, m, by_token) or apposition_after(doc, m, by_token)
+    if info is not None and info.country is None:
+        info.country = of_country(doc, m, by_token)
+    return info

@@ -6,7 +6,9 @@ source ("seems", "is expected to": ``raising``), prepositional and noun cues ("c
 "the claim that": ``phrases``) and "Name:" transcript lines (``colon``); a content the source and cue interrupt
 keeps its spans on both sides ("[The plan], she said, [would fail]": ``gaps``); all reconciled with the
 quotes (``merge``); 4. cues only the trained tagger knows, where no rule read anything
-(``tagger``; skipped when its weights file is absent); 5. records, in text order. ``speaker_span`` is the source's whole phrase
+(``tagger``; skipped when its weights file is absent); a direct quote with no cue of its own
+joins the attribution just before it in its paragraph, or takes its speaker from the paragraph
+before (``inherit``); 5. records, in text order. ``speaker_span`` is the source's whole phrase
 ("Pentagon spokesman John Kirby", "two senior officials"); ``speaker`` the actor it names.
 Speakers are found through the actors' mention offsets (``speaker``), so this stage reads
 the coreference the actors stage wrote and never re-does it.
@@ -25,7 +27,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "5"
+VERSION = "6"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
@@ -51,8 +53,20 @@ def run(article: Article, ctx: Any) -> None:
     model = tagger.shipped()
     if model is not None:  # 4
         clauses += tagger.build(layout, index, model, Taken(directs + clauses))
-    drafts = merge(body, directs, clauses)
+    drafts = inherit(layout, merge(body, directs, clauses))
+    for d in drafts:
+        if d.kind == "indirect" and not d.segments and not _has_verb(doc, d.spans):
+            d.kind = "stance"  # "expressed support for Kyiv", "addressed the conflict": a stance, no statement
     article.quotes = [_record(article, body, d) for d in drafts]  # 5
+
+
+def _has_verb(doc: Any, spans: list[tuple[int, int]]) -> bool:
+    """True when a content span holds a verb (a reported statement, not just a noun phrase)."""
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return True
+    return False
 
 
 def rule_drafts(layout: Layout, segments: list[marks.Segment], index: ActorIndex) -> tuple[list[Draft], list[Draft]]:
@@ -61,16 +75,44 @@ def rule_drafts(layout: Layout, segments: list[marks.Segment], index: ActorIndex
     return directs, indirect.build(layout, index) + colon.build(layout, index)
 
 
+# A cue-less direct quote takes the speaker of the attribution before it at most this many
+# line breaks back (2 = the paragraph before, with a blank line between; PolNeAR train).
+MAX_INHERIT_BREAKS = 2
+
+
+def inherit(layout: Layout, drafts: list[Draft]) -> list[Draft]:
+    """A direct quote with no cue of its own joins the attribution just before it in its
+    paragraph as one more span (`Kim said the plan would work. "We are ready."`), or takes the
+    speaker of the last attribution in the paragraph before."""
+    prev, out = None, []
+    for d in drafts:
+        if d.kind == "direct" and d.cue is None and d.speaker is None and prev is not None:
+            gap = layout.paragraph(d.spans[0][0]) - layout.paragraph(prev.spans[-1][1])
+            if gap == 0 and prev is out[-1] and prev.cue is not None:
+                prev.spans += d.spans  # `Kim said the plan works. "We are ready."`: one statement
+                prev.segments += d.segments
+                continue
+            if gap <= MAX_INHERIT_BREAKS:
+                d.speaker, d.continued = prev.speaker, True
+        out.append(d)
+        if d.speaker is not None:
+            prev = d
+    return out
+
+
 class Taken:
     """Whether a character range touches what the rules already read (a cue or a content)."""
 
     def __init__(self, drafts: list[Draft]) -> None:
-        self.ranges = [(s, e) for d in drafts for s, e in d.spans]
-        self.ranges += [(d.cue.idx, d.cue.idx + len(d.cue.text)) for d in drafts if d.cue is not None]
-        self.ranges += [(seg.open, seg.close) for d in drafts for seg in d.segments]
+        ranges = [(s, e) for d in drafts for s, e in d.spans]
+        ranges += [(d.cue.idx, d.cue.idx + len(d.cue.text)) for d in drafts if d.cue is not None]
+        ranges += [(seg.open, seg.close) for d in drafts for seg in d.segments]
+        self.mask = bytearray(max((e for _, e in ranges), default=0))  # 1 = a read character
+        for s, e in ranges:
+            self.mask[s:e] = b"\x01" * (e - s)
 
     def __call__(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.ranges)
+        return 1 in self.mask[start:end]
 
 
 def _confidence(d: Draft) -> float:

@@ -57,6 +57,7 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
         name = [tok.idx, doc[colon - 1].idx + len(doc[colon - 1].text)]
         d = Draft("indirect", [[start, end]], cue=doc[colon])
         hit = next((h for t in doc[tok.i:colon] if (h := index.at(t.idx, t.idx + len(t.text))) is not None), None)
-        d.speaker = Speaker(hit[0] if hit else None, name)
+        if colon - tok.i > 1 or len(tok.text) > 1:  # "Q:" / "A:" name no one (PolNeAR: no source)
+            d.speaker = Speaker(hit[0] if hit else None, name)
         out.append(d)
     return out

@@ -76,4 +76,8 @@ def noun_source(tok: Token) -> Token | None | bool:
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((o for o in c.children if o.dep_ == "pobj"), None)
-    return False if tok.dep_ in _CARRIED and tok.head.pos_ == "VERB" else None
+    if tok.dep_ in _CARRIED and tok.head.pos_ in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "rebounded with a call to ...": the verb's subject
+    return None

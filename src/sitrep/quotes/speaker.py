@@ -20,7 +20,7 @@ from .cues import lexicon
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Clause links a participle or second verb climbs to find the subject ("..., saying",
 # "X expressed support and said"); how many links at most.
-_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "parataxis", "ccomp", "pcomp", "prep"})
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "parataxis", "ccomp", "pcomp", "prep", "dep", "acomp", "attr"})
 MAX_CLIMB = 4
 # Mentions nested in an enclosing mention ("the Defense Department spokesman") sit just
 # after it in start order; how many to look back over.
@@ -28,7 +28,9 @@ _LOOKBACK = 8
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
-# A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject.
+_HAS = frozenset({"'s", "’s"})
+# A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject
+# (only under a verb: "with a statement saying" keeps the statement as source, PolNeAR train).
 _CARRIER_DEPS = frozenset({"dobj", "pobj", "attr"})
 # Longest run of words before a source's head read as part of its mention.
 MAX_SOURCE_PREMODS = 6
@@ -89,9 +91,15 @@ def subject_of(cue: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
             return subj
+        obj = _controller(tok)
+        if obj is not None:
+            return obj
+        csubj = next((c for c in tok.children if c.dep_ == "csubj" and c.i < tok.i), None)
+        if csubj is not None:  # "[voters] going to the polls said": the parser's clausal subject
+            return next((c for c in csubj.children if c.dep_ in _SUBJECT_DEPS), csubj)
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head  # "an NSC statement saying ...", but "X issued a statement saying": X
-            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX"):
                 tok = noun.head
                 continue
             return noun
@@ -101,8 +109,17 @@ def subject_of(cue: Token) -> Token | None:
     return _adjacent_name(cue)
 
 
+def _controller(tok: Token) -> Token | None:
+    """The object of the verb an infinitive cue depends on ("led [experts] to suspect")."""
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
 def _passive(cue: Token) -> bool:
     """A passive cue, or a bare past participle opening a clause ("Asked about ...")."""
+    if any(c.lower_ in _HAS for c in cue.children if c.dep_ == "auxpass"):
+        return False  # "He's said ...": the parser's passive is "has said"
     if any(c.dep_ in _PASSIVE_DEPS for c in cue.children):
         return True
     return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ == "aux" for c in cue.children)

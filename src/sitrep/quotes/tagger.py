@@ -146,11 +146,30 @@ def features(tok: Token) -> list[str]:
         f.append(f"n{k}=" + (doc[j].lemma_.lower() if 0 <= j < len(doc) else "<>"))
     lists = _lists()
     f += ["in=" + name for name, words in lists.items() if lemma in words]
+    return f + _argument_features(tok, lemma)
+
+
+def _argument_features(tok: Token, lemma: str) -> list[str]:
+    """What kind of thing the subject is (a person, a pronoun, an organisation) and the object's
+    head word, each also paired with the cue's lemma."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+    if subj is None and tok.pos_ == "ADJ" and tok.head.i != tok.i:
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        f = ["nosubj", "lnosubj=" + lemma]
+    else:
+        kind = "pron" if subj.pos_ == "PRON" else (subj.ent_type_ or subj.pos_)
+        f = ["sk=" + kind, "lsk=" + lemma + "|" + kind, "sl=" + subj.lemma_.lower()]
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i > tok.i), None)
+    if obj is not None:
+        ol = obj.lemma_.lower()
+        f += ["ol=" + ol, "lol=" + lemma + "|" + ol, "od=" + obj.dep_ + "|" + (obj.ent_type_ or obj.pos_)]
     return f
 
 
-def candidates(layout: Layout) -> list[tuple[Token, tuple[int, int]]]:
-    """Tokens that could be cues outside quotation marks, with the content each would report."""
+def candidates(layout: Layout, taken: Callable[[int, int], bool] | None = None) -> list[tuple[Token, tuple[int, int]]]:
+    """Tokens that could be cues outside quotation marks, with the content each would report;
+    with ``taken``, only those whose token and content the rules left free."""
     body = layout.body
     from .indirect import trim
 
@@ -158,12 +177,15 @@ def candidates(layout: Layout) -> list[tuple[Token, tuple[int, int]]]:
     for tok in layout.doc:
         if tok.pos_ not in CANDIDATE_POS or layout.inside(tok.idx):
             continue
+        if taken is not None and taken(tok.idx, tok.idx + len(tok.text)):
+            continue
         found = content_of(tok)
         if found is None:
             continue
         s, e = trim(body, *found)
         if len(body[s:e].split()) >= MIN_CONTENT_WORDS and not (s <= tok.idx < e):
-            out.append((tok, (s, e)))
+            if taken is None or not taken(s, e):
+                out.append((tok, (s, e)))
     return out
 
 
@@ -175,9 +197,7 @@ def _speaker_cue(tok: Token) -> Token:
 def build(layout: Layout, index: ActorIndex, model: CueTagger, taken: Callable[[int, int], bool]) -> list[Draft]:
     """Drafts for the cues the tagger finds where no rule read anything (``taken`` tells)."""
     out: list[Draft] = []
-    for tok, (s, e) in candidates(layout):
-        if taken(tok.idx, tok.idx + len(tok.text)) or taken(s, e):
-            continue
+    for tok, (s, e) in candidates(layout, taken):
         if model.prob(features(tok)) < model.threshold:
             continue
         lead = [list(r) for r in runs(passive_subject(tok)) if r[1] <= s]

@@ -1,0 +1,78 @@
+"""Where the text sets a person, as a weak default for their country: a city opening their
+sentence ("In Moscow, foreign ministry spokeswoman X said"), else the dateline ("VILNIUS —
+... Energy Minister Dainius Kairys said" makes the minister Lithuanian) when nothing else in
+the text gives a country. A dateline in a city where international bodies meet
+counts only when the article names its country again (not "BRUSSELS — EU ministers met"),
+and only for roles that are usually held at home (``dateline_roles`` in ``data/actors/roles.json``:
+ministers, mayors, local residents), never for spokesmen, envoys or commanders, who are
+often quoted abroad.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .. import countries
+from ..events.places import place_from_name
+from . import lexicon
+from .coref import Person
+
+# A dateline: one to three upper-case words at the start of the body, then a dash or comma.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
+
+
+def country(text: str) -> str | None:
+    """Alpha-2 code of the dateline city or country opening text, else None."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    place = place_from_name(m.group(1).title())
+    return place.country if place is not None and place.kind in ("city", "country") else None
+
+
+def _meeting_city(text: str) -> bool:
+    """The dateline is a city where international bodies meet (``meeting_cities``)."""
+    m = _DATELINE.match(text)
+    return m is not None and m.group(1).strip().lower() in lexicon.load("roles")["meeting_cities"]
+
+
+def _named(doc: Doc, code: str) -> bool:
+    """The country is named again after the dateline (by name, capital-free alias or demonym)."""
+    for ent in doc.ents:
+        if ent.start > 2 and ent.label_ in ("GPE", "NORP") and code in (
+                countries.country_code(ent.text), countries.demonym_code(ent.text)):
+            return True
+    return False
+
+
+def _local_role(role: str | None) -> bool:
+    if not role:
+        return False
+    low = role.lower()
+    return any(low == r or low.endswith(" " + r) for r in lexicon.load("roles")["dateline_roles"])
+
+
+def assign(doc: Doc, people: list[Person]) -> None:
+    """Give people with a role and no country the country of a city their sentence sets
+    them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
+    todo = [p for p in people if p.info.country is None and p.info.role and p.refs]
+    code = country(doc.text[:80]) if todo else None
+    if code is not None and _meeting_city(doc.text[:80]) and not _named(doc, code):
+        code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
+    for p in todo:
+        p.info.country = _local_place(doc, p) or (code if _local_role(p.info.role) else None)
+
+
+def _local_place(doc: Doc, p: Person) -> str | None:
+    """Country of a city the sentence of the person's first mention sets them in, before
+    them ("In Vilnius, ... the deputy mayor ..."), which beats the dateline."""
+    first = min(p.refs, key=lambda r: r.start)
+    for ent in doc[first.tok_start].sent.ents:
+        root = ent.root
+        if ent.end <= first.tok_start and ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ == "in":
+            place = place_from_name(ent.text)
+            if place is not None and place.kind == "city":
+                return place.country
+    return None
