@@ -194,3 +194,13 @@ def test_a_stance_without_a_statement_is_kind_stance(make_ctx):
     actors.run(said, sctx)
     quotes.run(said, sctx)
     assert [q.kind for q in said.quotes] == ["indirect"]
+
+
+def test_content_starting_the_body_skips_the_dateline_and_unnamed_sources_keep_their_words(make_ctx):
+    from sitrep import actors, quotes
+
+    art, ctx = make_ctx("TIRANA, Albania — Flooding closed the main highway on Monday, local officials said.")
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    assert [(q.text, q.speaker, q.speaker_name) for q in art.quotes] == [
+        ("Flooding closed the main highway on Monday", None, "local officials")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..clean.dateline import find_dateline
 from ..ids import fact_id
 from ..schema import Article, Provenance, Quote
 from . import colon, direct, indirect, marks, tagger
@@ -54,10 +55,22 @@ def run(article: Article, ctx: Any) -> None:
     if model is not None:  # 4
         clauses += tagger.build(layout, index, model, Taken(directs + clauses))
     drafts = inherit(layout, merge(body, directs, clauses))
+    _skip_dateline(body, drafts)
     for d in drafts:
         if d.kind == "indirect" and not d.segments and not _has_verb(doc, d.spans):
             d.kind = "stance"  # "expressed support for Kyiv", "addressed the conflict": a stance, no statement
     article.quotes = [_record(article, body, d) for d in drafts]  # 5
+
+
+def _skip_dateline(body: str, drafts: list[Draft]) -> None:
+    """A content that starts the body starts after its dateline ("KYIV, Ukraine — ")."""
+    found = find_dateline(body)
+    if found is None:
+        return
+    end = found[1]
+    for d in drafts:
+        if d.spans and d.spans[0][0] < end < d.spans[0][1]:
+            d.spans[0] = (end, d.spans[0][1]) if isinstance(d.spans[0], tuple) else [end, d.spans[0][1]]
 
 
 def _has_verb(doc: Any, spans: list[tuple[int, int]]) -> bool:
@@ -135,7 +148,7 @@ def _record(article: Article, body: str, d: Draft) -> Quote:
         text=" ".join(body[s:e] for s, e in d.spans),
         kind=d.kind,  # type: ignore[arg-type]
         speaker=actor.id if actor else None,
-        speaker_name=actor.name if actor else None,
+        speaker_name=actor.name if actor else (body[sp.span[0] : sp.span[1]] if sp and sp.span else None),  # "Ukrainian officials"
         cue=d.cue.text if d.cue is not None else None,
         spans=[list(s) for s in d.spans],
         speaker_span=list(sp.span) if sp else None,
