@@ -148,7 +148,7 @@ def _record(article: Article, body: str, d: Draft) -> Quote:
         text=" ".join(body[s:e] for s, e in d.spans),
         kind=d.kind,  # type: ignore[arg-type]
         speaker=actor.id if actor else None,
-        speaker_name=actor.name if actor else (body[sp.span[0] : sp.span[1]] if sp and sp.span else None),  # "Ukrainian officials"
+        speaker_name=actor.name if actor else None,
         cue=d.cue.text if d.cue is not None else None,
         spans=[list(s) for s in d.spans],
         speaker_span=list(sp.span) if sp else None,
