@@ -8,7 +8,7 @@ from pathlib import Path
 from sitrep.eval import dates, events, quantities
 from sitrep.events.quantities import Measure
 from sitrep.events.time import Timex
-from sitrep.schema import ActorRef, Article
+from sitrep.schema import ActorRef, Article, Event
 from sitrep.settings import Settings
 
 FIX = Path(__file__).parent / "fixtures" / "events"
@@ -63,3 +63,24 @@ def test_events_scorer_on_fixture() -> None:
     assert result["cameo_standard"]["n"] == 1
     for key in ("precision", "recall", "f1", "n"):
         assert key in result and key in result["plv_end_to_end"]
+
+
+def test_fold_split_scores_only_the_wanted_folds() -> None:
+    recs = [{"id": "a", "text": "Chad hit Mali.", "events": [{"plover": "ASSAULT", "source_start": 0, "source_end": 4,
+                                                                  "target_start": 9, "target_end": 13}]},
+            {"id": "b", "text": "Peru met Chile.", "events": [{"plover": "CONSULT", "source_start": 0, "source_end": 4,
+                                                                   "target_start": 9, "target_end": 14}]}]
+    hit = Article(id="a", source="a", raw=recs[0]["text"], body=recs[0]["text"])
+    hit.events = [_event("ASSAULT", [0, 4], [9, 13])]
+    miss = Article(id="b", source="b", raw=recs[1]["text"], body=recs[1]["text"])
+    fold_of = {"a": 0, "b": 3}
+    assert events.fold_split(recs, [hit, miss], fold_of, events.DEV_FOLDS)["f1"] == 1.0
+    held = events.fold_split(recs, [hit, miss], fold_of, events.HELD_OUT_FOLDS)
+    assert (held["f1"], held["n"]) == (0.0, 1)
+    assert events.DEV_FOLDS.isdisjoint(events.HELD_OUT_FOLDS)
+
+
+def _event(category: str, actor: list[int], target: list[int]) -> Event:
+    return Event(id="v", category=category, mode=None, cameo=None, actor=ActorRef(None, "x", None, actor),
+                 target=ActorRef(None, "y", None, target), place=None, origin=None, date=None, quantities=[],
+                 status="occurred", sentence="", span=[0, 1], confidence=0.5)

@@ -112,3 +112,57 @@ def test_weekday_on_a_nominal_takes_the_tense_of_its_clause(runner):
     art = _record(runner, text)
     assert art.published == "2022-03-03"
     assert [e.date.value for e in art.events if e.category == "ASSAULT"] == ["2022-03-02"]
+
+
+def test_target_found_deeper_in_the_phrase_when_the_slots_name_no_party(runner):
+    art = _record(runner, "Norway agreed to open its ports to Chilean fishing boats.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("AGREE", "NO", "CL")]
+    ev = art.events[0]
+    assert art.body[ev.target.span[0]:ev.target.span[1]] == "Chilean fishing boats"
+
+
+def test_subject_of_a_clause_under_the_trigger_is_its_target(runner):
+    art = _record(runner, "A Danish court convicted Sweden's biggest lender to pay a fine.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("ACCUSE", "DK", "SE")]
+    ev = art.events[0]
+    assert "lender" in art.body[ev.target.span[0]:ev.target.span[1]]
+
+
+def test_actor_phrase_naming_no_party_gives_the_party_inside_it(runner):
+    art = _record(runner, "Missiles fired by the Syrian army struck a market in Idlib.")
+    assert [e.actor.country for e in art.events] == ["SY"]
+    ev = art.events[0]
+    assert art.body[ev.actor.span[0]:ev.actor.span[1]] == "Syrian army"
+
+
+def test_refused_request_targets_whoever_made_it(runner):
+    art = _record(runner, "Peru refused a request from Chilean President Gabriel Boric to reopen the border.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("REJECT", "PE", "CL")]
+
+
+def test_dateline_city_is_not_the_subject_of_the_sentence(runner):
+    art = _record(runner, "TRIPOLI -- A Libyan court on Monday jailed two Maltese sailors.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("COERCE", "LY", "MT")]
+    assert art.body[art.events[0].actor.span[0]:art.events[0].actor.span[1]] == "Libyan court"
+
+
+def test_reported_obligation_is_a_demand_of_the_obliged(runner):
+    art = _record(runner, "Peru's foreign minister said on Monday that Chile must reopen the border.")
+    demands = [e for e in art.events if e.category == "REQUEST"]
+    assert [(e.actor.country, e.target.country, e.status) for e in demands] == [("PE", "CL", "occurred")]
+
+
+def test_obligation_of_the_speaker_is_no_demand(runner):
+    art = _record(runner, "The minister said he must resign.")
+    assert not any(e.category == "REQUEST" for e in art.events)
+
+
+def test_troops_remaining_on_alert_are_a_mobilisation(runner):
+    art = _record(runner, "NATO troops remained on alert Sunday near the Kosovo border.")
+    assert [(e.category, e.actor.name) for e in art.events] == [("MOBILIZE", "NATO")]
+
+
+def test_agentless_arrest_is_held_by_the_state_where_it_happened(runner):
+    art = _record(runner, "A Dutch reporter was detained on Friday in Georgia.")
+    arrests = [e for e in art.events if e.category == "COERCE"]
+    assert [(e.actor.country, e.target.country) for e in arrests] == [("GE", "NL")]

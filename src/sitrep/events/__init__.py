@@ -21,7 +21,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "4"
+VERSION = "5"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 

@@ -146,12 +146,14 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
     if not actors:
         victims = _casualties(trig, resolver)
         return [(None, v) for v in victims], False
-    targets = target_refs(trig, resolver, actors[0])
-    if not targets and trig.entry["category"] == "REJECT":
-        owner = demand_owner(trig, resolver)
-        targets = [owner] if owner is not None else []
+    reciprocal = len(actors) > 1 and trig.entry.get("cameo") in word_set("cameo", "reciprocal")
+    refusal = trig.entry["category"] == "REJECT"
+    targets = target_refs(trig, resolver, actors[0], deep=not (reciprocal or refusal))
+    if refusal and not any(is_participant(t) for t in targets):  # the owner of the demand refused,
+        owner = demand_owner(trig, resolver)  # else who lies deeper in the phrase ("a request from Modi")
+        targets = [owner] if owner is not None else target_refs(trig, resolver, actors[0])
     things_only = all(not is_participant(t) for t in targets)  # "held a five-hour meeting": no party
-    if things_only and len(actors) > 1 and trig.entry.get("cameo") in word_set("cameo", "reciprocal"):
+    if things_only and reciprocal:
         return [(a, b) for a in actors for b in actors if a is not b], pronoun
     if trig.entry.get("needs_target") and not targets:
         return [], pronoun

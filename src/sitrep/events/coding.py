@@ -9,6 +9,9 @@ CONSULT). Needs grammar, all must hold:
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
 - ``xcomp:LEMMA`` (``xcomp:*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``; target slot ``ccomp_subj``: the subject of the
   trigger's clausal complement.
+
+Also reported obligations ("X said Y must ...": X demands of Y). Sides the slots miss are searched
+deeper in the actor's and the trigger's phrases (rules tuned on PLV folds 0-2 only).
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ if TYPE_CHECKING:
 
 OWN_FORCE_CATEGORIES = frozenset({"MOBILIZE", "RETREAT"})  # "troops placed on alert": the troops' owner acts
 REPORT_HOPS = 6  # how far up the parse a reporting verb ("said") is looked for
+NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # names that act even with no country known
+NAMED_TARGET_ENTS = frozenset({"PERSON", "ORG", "GPE"})  # not NORP: "two Russian diplomats" are the diplomats
+# dependencies a search for participants inside a phrase does not follow (the actor's own side, clause glue)
+WIDE_CUT = frozenset({"nsubj", "csubj", "advcl", "parataxis", "punct", "cc", "aux", "auxpass", "mark", "det"})
+INNER_ACTOR_DEPTH = 3  # "a car bombing by the Islamic State group": how deep an actor phrase is searched
 
 
 @dataclass
@@ -144,11 +152,21 @@ def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
         found += [Trigger(t, e) for t in sent if t.i not in tokens and (e := _generic_entry(t)) is not None]
         found.sort(key=lambda t: t.token.i)
         tokens = {t.token.i for t in found}
+    found += obligations(sent)
     frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
     return [
         t for t in found
         if not (t.token.lemma_.lower() in frames and any(c.dep_ == "xcomp" and c.i in tokens for c in t.token.children))
     ]
+
+
+def obligations(sent: Span) -> list[Trigger]:
+    """Reported obligations ("Qatar's envoy said Iran must free the crew": a demand of Iran by the
+    envoy): the modal of a clause that complements a reporting verb."""
+    frame = load("verbs")["obligation_frame"]
+    reporting = word_set("verbs", "reporting_verbs")
+    return [Trigger(t, frame["entry"]) for t in sent if t.dep_ == "aux" and t.lower_ in frame["modals"]
+            and t.head.dep_ == "ccomp" and t.head.head.lemma_.lower() in reporting]
 
 
 def reporter_of(tok: Token) -> Token | None:
@@ -167,7 +185,8 @@ def reporter_of(tok: Token) -> Token | None:
 
 def _subject(tok: Token, passive_ok: bool) -> Token | None:
     deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
-    subj = next((c for c in tok.children if c.dep_ in deps), None)
+    subjects = [c for c in tok.children if c.dep_ in deps]  # a dateline ("KABUL -- The president held")
+    subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None  # parses as a second subject
     if subj is None:  # passive: "were sent by Russia"
         agent = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         subj = agent[0] if agent else None
@@ -219,7 +238,7 @@ def _warner(verb: Token) -> Token | None:
 def actor_token(trig: Trigger) -> Token | None:
     """The token naming the actor: subject, agent, possessor, modified noun, or a governor's subject."""
     tok = trig.token
-    if trig.entry.get("actor_frame") == "speaker":
+    if trig.entry.get("actor_frame") in ("speaker", "obligation"):
         rep = reporter_of(tok)
         return _subject(rep, True) if rep is not None else None
     if (verb := undergone_by(tok)) is not None:
@@ -254,15 +273,40 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
     """Every actor of a trigger ("Peru and Chile signed" -> both) and whether they came from a pronoun."""
     tok = actor_token(trig)
     if tok is None:
-        return [], False
+        return _custodian(trig), False
     if tok.pos_ == "PRON":
         return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
-    refs = [r for r in resolver.resolve_all(tok) if is_participant(r)]
+    named = tok.ent_type_ in NAMED_ACTOR_ENTS  # "The Islamic State attacked": a name with no country still acts
+    refs = [r for r in resolver.resolve_all(tok) if named or is_participant(r)] or _inner_actors(tok, resolver)
+    if not refs and tok.pos_ == "PROPN" and (name := _thing_ref(tok)) is not None:
+        refs = [name]  # a name the entity tagger missed ("Haaretz conducted an inquiry", "ICE returned")
     if tok.dep_ == "nsubjpass" and _in_class(tok, "@troops"):
         for ref in refs:  # "2,500 American soldiers were moved": the acting side is their country
             if ref.id is None and ref.country:
                 ref.name = country_name(ref.country) or ref.name
     return refs, False
+
+
+def _custodian(trig: Trigger) -> list[ActorRef]:
+    """The state where an agentless passive arrest happened ("a reporter was detained in Niger" ->
+    Niger), which holds the custody; nothing for other categories or without such a place."""
+    tok = trig.token
+    if trig.entry.get("category") != "COERCE" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return []
+    return [r for o in prep_objects(tok, "in") if (r := _place_ref(o)) is not None][:1]
+
+
+def _inner_actors(tok: Token, resolver: Resolver) -> list[ActorRef]:
+    """The participants inside an actor phrase that names none itself ("The missiles fired by the
+    Israeli military", "a car bombing by the Islamic State group"), nearest first."""
+    level = [c for c in tok.children if c.dep_ not in WIDE_CUT]
+    for _ in range(INNER_ACTOR_DEPTH):
+        found = [r for t in sorted(level, key=lambda t: t.i) if t.pos_ in ("NOUN", "PROPN")
+                 for r in resolver.resolve_all(t) if is_participant(r) or t.ent_type_ in NAMED_ACTOR_ENTS]
+        if found:
+            return unique_refs(found)
+        level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT]
+    return []
 
 
 def _place_ref(tok: Token) -> ActorRef | None:
@@ -318,6 +362,13 @@ def _thing_ref(tok: Token) -> ActorRef | None:
     return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
 
 
+def _placed(ref: ActorRef, tok: Token) -> ActorRef:
+    """A name with no country that is a place in the gazetteer ("an attack on Kharkiv", tagged a
+    person) as that place, in its country; else the name itself."""
+    place = _thing_ref(tok)
+    return place if place is not None and place.country else ref
+
+
 STATE_ROLES = frozenset({"GOV", "MIL"})  # "Russia sent Russian troops": the state's own arms are its side
 
 
@@ -334,11 +385,15 @@ def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
     return bool(ref.country and ref.country == actor.country and not ref.id)
 
 
-def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep: bool = True) -> list[ActorRef]:
     """The targets: the trigger's subject for speaker frames, else the participants of the first of
     the entry's (or category's) slots that names any (coordinated ones split: "expelled envoys of
-    Qatar and Turkey" -> both); else the first plain noun phrase there (PLOVER targets may be
-    things: "stormed a police compound"), which has no country and codes as ``---``."""
+    Qatar and Turkey" -> both); else (``deep``) participants deeper in the trigger's phrase; else
+    the first plain noun phrase of the slots (PLOVER targets may be things: "stormed a police
+    compound"), which has no country and codes as ``---``. Named entities with no country count
+    as participants here ("pardoned Peter Biar Ajak"). Obligation frames: the obliged subject."""
+    if trig.entry.get("actor_frame") == "obligation":
+        return _obliged(trig, resolver, actor)
     if trig.entry.get("actor_frame") == "speaker":
         subj = _subject(trig.token, False)
         return resolver.resolve_all(subj) if subj is not None else []
@@ -352,13 +407,47 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> li
         found_refs: list[ActorRef] = []
         for found in _slot(trig, slot):
             refs = [found] if isinstance(found, ActorRef) else resolver.resolve_all(found)
-            parts = [r for r in refs if is_participant(r)]
+            named = not isinstance(found, ActorRef) and found.ent_type_ in NAMED_TARGET_ENTS
+            parts = [_placed(r, found) if named and not is_participant(r) else r for r in refs if named or is_participant(r)]
             if not parts:
                 fallback = fallback or (_thing_ref(found) if not isinstance(found, ActorRef) else None)
             found_refs += [r for r in parts if not _same_side(r, actor)]
         if found_refs:
             return unique_refs(found_refs)
+    deeper = _deeper_participants(trig, resolver, actor) if deep else []
+    if deeper:
+        return deeper
     return [fallback] if fallback is not None else []
+
+
+def _obliged(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """Who a reported obligation binds ("said Iran must free the crew" -> Iran), not the speaker's own side."""
+    subj = _subject(trig.token.head, False)
+    if subj is None:
+        return []
+    named = subj.ent_type_ in NAMED_TARGET_ENTS
+    return [r for r in resolver.resolve_all(subj) if (named or is_participant(r)) and not _same_side(r, actor)]
+
+
+def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """Participants deeper in the trigger's phrase when its slots name none, nearest (in the parse)
+    first: "agreed to open its borders to Somali refugees", "provided $340 million for assistance
+    in northern Iraq", "suspended publication of Algeria's largest newspaper"; below the first level
+    a clause's subject counts ("convicted the bank to pay", "demanded that the minister appear")."""
+    taken = actor.span if actor is not None and actor.span else [-1, -1]
+    level = [c for c in trig.token.children if c.dep_ not in WIDE_CUT]
+    while level:
+        found: list[ActorRef] = []
+        for tok in sorted(level, key=lambda t: t.i):
+            if tok.pos_ not in ("NOUN", "PROPN") or taken[0] <= tok.idx < taken[1]:
+                continue
+            named = tok.ent_type_ in NAMED_TARGET_ENTS
+            found += [_placed(r, tok) if named and not is_participant(r) else r for r in resolver.resolve_all(tok)
+                      if (named or is_participant(r)) and not _same_side(r, actor)]
+        if found:
+            return unique_refs(found)
+        level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT or c.dep_ == "nsubj"]
+    return []
 
 
 def scope(trig: Trigger, others: set[int]) -> list[Token]:

@@ -5,7 +5,8 @@ the phrase is read with ``sitrep.countries`` (names, demonyms, groups), through 
 ("British Prime Minister Boris Johnson" -> GB), its possessor ("Erdogan's adviser") and the
 countries earlier mentions gave a surname ("Russian President Vladimir Putin" ... "Putin").
 Pronouns take the subject of the reporting clause ("The U.S. said ... it is sending") or the
-nearest fitting phrase before them.
+nearest fitting phrase before them; the reference's span is then the antecedent's words in the
+sentence (as PLV marks sources), not the pronoun's.
 """
 
 from __future__ import annotations
@@ -248,8 +249,6 @@ class Resolver:
         if pron.lower_ not in load("verbs")["pronouns"]["any"] or len(members(tok)) < 2:
             return [ref]
         refs = self.resolve_all(tok)
-        for r in refs:
-            r.span = [pron.idx, pron.idx + len(pron.text)]
         return [r for r in refs if is_participant(r)] or [ref]
 
     def _antecedent(self, pron: Token, reporter: Token | None) -> tuple[Token, ActorRef] | None:
@@ -268,7 +267,6 @@ class Resolver:
             if (want == "person" and not person) or (want == "thing" and person):
                 continue
             ref = self.resolve(cand)
-            if is_participant(ref):
-                ref.span = [pron.idx, pron.idx + len(pron.text)]  # read from the pronoun
+            if is_participant(ref):  # span: the antecedent's words in this sentence ("Peru said it ..." -> "Peru")
                 return cand, ref
         return None
