@@ -40,8 +40,9 @@ def run(article: Article, ctx: Any) -> None:
         if not generic and not any(t.lemma_.lower() in lemmas for t in sent):
             prev = []
             continue
-        events = sentence_events(article, sent, find_triggers(sent, generic), resolver)
-        carry_dates(events, prev, bool(find_date_mentions(sent.text)))
+        mentions = find_date_mentions(sent.text)
+        events = sentence_events(article, sent, find_triggers(sent, generic), resolver, mentions)
+        carry_dates(events, prev, bool(mentions))
         article.events.extend(events)
         prev = events
     provenance(article, article.events, NAME, VERSION)

@@ -114,9 +114,17 @@ class SentenceContext:
     article: Article
     resolver: Resolver
     mentions: list[DateMention]
-    quantities: list[Quantity]
+    sent: Span
     others: set[int]  # token indices of all triggers in the sentence
     claimed: set[int]  # quantity heads already given to an event
+    found: list[Quantity] | None = None
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        """The sentence's quantities, read on first use (most trigger sentences yield no event)."""
+        if self.found is None:
+            self.found = find_quantities(self.sent.text, self.sent.start_char, self.sent)
+        return self.found
 
 
 def _casualties(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
@@ -244,12 +252,11 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver) -> list[Event]:
-    """The events of one sentence."""
-    sc = SentenceContext(
-        article, resolver, find_date_mentions(sent.text), find_quantities(sent.text, sent.start_char, sent),
-        {t.token.i for t in triggers}, set(),
-    )
+def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver,
+                    mentions: list[DateMention] | None = None) -> list[Event]:
+    """The events of one sentence (``mentions``: its date mentions, when the caller has them)."""
+    found = mentions if mentions is not None else find_date_mentions(sent.text)
+    sc = SentenceContext(article, resolver, found, sent, {t.token.i for t in triggers}, set())
     cands = [c for t in triggers for c in build_all(t, sent, sc)]
     return [c.event for c in fold(cands)]
 

