@@ -166,3 +166,9 @@ def test_agentless_arrest_is_held_by_the_state_where_it_happened(runner):
     art = _record(runner, "A Dutch reporter was detained on Friday in Georgia.")
     arrests = [e for e in art.events if e.category == "COERCE"]
     assert [(e.actor.country, e.target.country) for e in arrests] == [("GE", "NL")]
+
+
+def test_a_city_target_is_also_the_place(runner):
+    art = _record(runner, "Russian forces attacked Kharkiv overnight.")
+    assert [(e.target.name, e.place.name if e.place else None, e.place.lat is not None if e.place else None)
+            for e in art.events] == [("Kharkiv", "Kharkiv", True)]

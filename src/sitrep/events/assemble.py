@@ -16,7 +16,7 @@ from ..schema import ActorRef, Article, Event, EventDate, Provenance, Quantity
 from .coding import Trigger, actor_refs, demand_owner, object_of, reporter_of, scope, target_refs
 from .lexicon import word_set
 from .participants import Resolver, is_participant
-from .places import event_places, place_from_token
+from .places import event_places, place_from_name, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
 from .status import event_status, governors, tense_of
@@ -207,6 +207,9 @@ def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef | None
     places = event_places([t for t in tokens if t.pos_ == "ADP"], coding.category)
     obj = object_of(tok) if trig.entry.get("place_from_object") and places.place is None else None
     places.place = place_from_token(obj) if obj is not None else places.place
+    if places.place is None and target is not None and target.id is None:  # "shelled Kharkiv": where it happened
+        city = place_from_name(target.name, target.span)
+        places.place = city if city is not None and city.kind in ("city", "region") else None
     start, end = tok.idx, tok.idx + len(tok.text)
     ev = Event(
         id=fact_id("V", article.id, start, end, coding.category),
