@@ -3,10 +3,11 @@
 ``run`` walks the sentences of the parse; a sentence goes further only when one of its lemmas
 can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy. With the pair classifier (``classify``, shipped
 model) every verb with a subject and an object is a candidate too, coded by ``recode``.
-Modules: ``coding`` (triggers, actor/target), ``participants`` (phrases -> actors/countries),
-``status``, ``time``, ``places``, ``quantities``, ``assemble`` (one sentence's events: one per
-(actor, target) pair, coordinated sides split), ``cameo`` (the CAMEO view: actor codes, location
-as target, reciprocal/paired triples; it never changes the record).
+Modules: ``coding`` (triggers, needs, clause scope), ``actors_of`` / ``targets`` (each trigger's sides),
+``participants`` (phrases -> actors/countries), ``status``, ``time``, ``places``, ``quantities``,
+``assemble`` (one sentence's events: one per (actor, target) pair, coordinated sides split),
+``cameo`` (the CAMEO view: actor codes, location as target, reciprocal/paired triples; it never
+changes the record).
 """
 
 from __future__ import annotations

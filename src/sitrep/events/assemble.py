@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 
 from ..ids import fact_id
 from ..schema import ActorRef, Article, Event, EventDate, Provenance, Quantity
-from .coding import Trigger, actor_refs, demand_owner, object_of, reporter_of, scope, target_refs
+from .actors_of import actor_refs
+from .coding import Trigger, object_of, reporter_of, scope
 from .lexicon import word_set
 from .participants import Resolver, is_participant
 from .places import event_places, place_from_name, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
 from .status import event_status, governors, tense_of
+from .targets import demand_owner, target_refs
 from .time import DateMention, find_date_mentions, resolve_date, valid_published
 
 if TYPE_CHECKING:

@@ -1,0 +1,144 @@
+"""The actor side of a trigger: who did it.
+
+The subject, agent, possessor or modified noun of the trigger; for speaker and obligation frames
+the reporting verb's subject; for undergo frames ("Russia would face sanctions") who warned of
+them; for troops moved in an agentless passive their owner; for an arrest with no agent the state
+it happened in. Phrases that name no participant are searched deeper (rules tuned on PLV folds 0-2 only).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..countries import country_code, country_name, demonym_code
+from ..schema import ActorRef
+from .coding import (
+    REPORT_HOPS,
+    WIDE_CUT,
+    Trigger,
+    in_class,
+    object_of,
+    prep_objects,
+    reporter_of,
+    subject_of,
+    undergone_by,
+)
+from .lexicon import word_set
+from .participants import Resolver, is_participant, unique_refs
+from .status import governors
+from .targets import place_ref, thing_ref
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OWN_FORCE_CATEGORIES = frozenset({"MOBILIZE", "RETREAT"})  # "troops placed on alert": the troops' owner acts
+NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # names that act even with no country known
+INNER_ACTOR_DEPTH = 3  # "a car bombing by the Islamic State group": how deep an actor phrase is searched
+
+
+def _passive_owner(tok: Token) -> Token | None:
+    """Who moves troops in an agentless passive ("2,500 American soldiers will be transferred",
+    "U.S. officials said"): the troops themselves when a demonym, country or possessor marks
+    whose they are, else the subject of the reporting verb ("U.S. officials")."""
+    moved = object_of(tok)
+    if moved is None or moved.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    if _marked_country(moved):
+        return moved
+    rep = reporter_of(tok)
+    source = subject_of(rep, False) if rep is not None else None
+    return source if source is not None and _marked_country(source) else None
+
+
+def _marked_country(tok: Token) -> bool:
+    """True when a demonym, country name or possessive country modifies the noun ("American soldiers",
+    "U.S. officials", "Britain's troops") or the noun is a country itself."""
+    mods = [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
+    return any(demonym_code(c.text) or country_code(c.text) for c in mods + [tok])
+
+
+def _warner(verb: Token) -> Token | None:
+    """Who warned of or reported an undergo frame ("Scholz warned that Russia would face ..." -> Scholz)."""
+    speaking = word_set("verbs", "reporting_verbs") | word_set("verbs", "warning_verbs")
+    cur = verb
+    for _ in range(REPORT_HOPS):
+        if cur.head is cur or cur.dep_ not in ("ccomp", "advcl", "xcomp", "conj"):
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in speaking:
+            return subject_of(cur, True)
+    return None
+
+
+def actor_token(trig: Trigger) -> Token | None:
+    """The token naming the actor: subject, agent, possessor, modified noun, or a governor's subject."""
+    tok = trig.token
+    if trig.entry.get("actor_frame") in ("speaker", "obligation"):
+        rep = reporter_of(tok)
+        return subject_of(rep, True) if rep is not None else None
+    if (verb := undergone_by(tok)) is not None:
+        return _warner(verb)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None or prep_objects(tok, "by"):
+            return poss or prep_objects(tok, "by")[0]
+    else:
+        subj = subject_of(tok, False)
+        if subj is not None:
+            return subj
+        own_forces = trig.entry.get("category") in OWN_FORCE_CATEGORIES
+        if own_forces and (owner := _passive_owner(tok)) is not None:
+            return owner
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "plans to attack"
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and (tok.tag_ not in ("VBN", "VBD") or own_forces) and not infinitive:  # VBD: a mis-tagged participle
+            return tok.head  # "troops massing", "U.S. troops placed on alert"; not "officials accused of"
+    chain = governors(tok)
+    for k, gov in enumerate(chain[1:], start=1):
+        if gov.pos_ in ("VERB", "AUX"):
+            # a passive subject is the governor's patient once the path runs through a preposition:
+            # "soldiers were killed in shelling" -> the soldiers did not shell
+            through_prep = any(t.dep_ in ("pobj", "pcomp") for t in chain[:k])
+            subj = subject_of(gov, not through_prep)
+            if subj is not None:
+                return subj
+    return None
+
+
+def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]:
+    """Every actor of a trigger ("Peru and Chile signed" -> both) and whether they came from a pronoun."""
+    tok = actor_token(trig)
+    if tok is None:
+        return _custodian(trig), False
+    if tok.pos_ == "PRON":
+        return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
+    named = tok.ent_type_ in NAMED_ACTOR_ENTS  # "The Islamic State attacked": a name with no country still acts
+    refs = [r for r in resolver.resolve_all(tok) if named or is_participant(r)] or _inner_actors(tok, resolver)
+    if not refs and tok.pos_ == "PROPN" and (name := thing_ref(tok)) is not None:
+        refs = [name]  # a name the entity tagger missed ("Haaretz conducted an inquiry", "ICE returned")
+    if tok.dep_ == "nsubjpass" and in_class(tok, "@troops"):
+        for ref in refs:  # "2,500 American soldiers were moved": the acting side is their country
+            if ref.id is None and ref.country:
+                ref.name = country_name(ref.country) or ref.name
+    return refs, False
+
+
+def _custodian(trig: Trigger) -> list[ActorRef]:
+    """The state where an agentless passive arrest happened ("a reporter was detained in Niger" ->
+    Niger), which holds the custody; nothing for other categories or without such a place."""
+    tok = trig.token
+    if trig.entry.get("category") != "COERCE" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return []
+    return [r for o in prep_objects(tok, "in") if (r := place_ref(o)) is not None][:1]
+
+
+def _inner_actors(tok: Token, resolver: Resolver) -> list[ActorRef]:
+    """The participants inside an actor phrase that names none itself ("The missiles fired by the
+    Israeli military", "a car bombing by the Islamic State group"), nearest first."""
+    level = [c for c in tok.children if c.dep_ not in WIDE_CUT]
+    for _ in range(INNER_ACTOR_DEPTH):
+        found = [r for t in sorted(level, key=lambda t: t.i) if t.pos_ in ("NOUN", "PROPN")
+                 for r in resolver.resolve_all(t) if is_participant(r) or t.ent_type_ in NAMED_ACTOR_ENTS]
+        if found:
+            return unique_refs(found)
+        level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT]
+    return []

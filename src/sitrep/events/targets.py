@@ -1,0 +1,192 @@
+"""The target side of a trigger: to whom (or to what) it was done.
+
+The participants of the first of the entry's target slots that names any, else participants
+deeper in the trigger's phrase, else a plain noun phrase (PLOVER targets may be things); never
+the actor's own side. Also the obliged party of a reported obligation and the owner of the demand
+a refusal answers (rules tuned on PLV folds 0-2 only).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..countries import country_name
+from ..schema import ActorRef
+from .coding import (
+    WIDE_CUT,
+    Trigger,
+    in_class,
+    object_of,
+    prep_objects,
+    subject_of,
+    undergone_by,
+)
+from .lexicon import load
+from .participants import Resolver, agent_code, is_participant, np_tokens, unique_refs
+from .places import place_from_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NAMED_TARGET_ENTS = frozenset({"PERSON", "ORG", "GPE"})  # not NORP: "two Russian diplomats" are the diplomats
+_THING_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+STATE_ROLES = frozenset({"GOV", "MIL"})  # "Russia sent Russian troops": the state's own arms are its side
+DEMAND_LOOKBACK = 3  # sentences searched back for the demand a refusal answers
+
+
+def place_ref(tok: Token) -> ActorRef | None:
+    """The token as a gazetteer place in its country ("in Niger" -> Niger), or None."""
+    place = place_from_token(tok)
+    if place is None or not place.country:
+        return None
+    return ActorRef(None, country_name(place.country) or place.name, place.country, place.span)
+
+
+def thing_ref(tok: Token) -> ActorRef | None:
+    """A target that is no actor ("a military base", "the legislation"): the noun phrase itself."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _THING_ENTS:
+        return None
+    place = place_from_token(tok) if tok.pos_ == "PROPN" else None
+    if place is not None and place.country:  # "an attack on Kharkiv": the city, in its country
+        return ActorRef(None, place.name, place.country, place.span)
+    toks = np_tokens(tok)
+    return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
+
+
+def _placed(ref: ActorRef, tok: Token) -> ActorRef:
+    """A name with no country that is a place in the gazetteer ("an attack on Kharkiv", tagged a
+    person) as that place, in its country; else the name itself."""
+    place = thing_ref(tok)
+    return place if place is not None and place.country else ref
+
+
+def _nominal_top(tok: Token) -> Token:
+    top = tok
+    while top.dep_ in ("pobj", "prep") and top.head.pos_ in ("NOUN", "ADP"):
+        top = top.head
+    return top
+
+
+def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
+    tok = trig.token
+    obj = object_of(tok)
+    kind, _, arg = slot.partition(":")
+    if slot in ("dobj", "dative"):  # a dative "to" is a preposition: its object is the participant
+        found = [c for c in tok.children if c.dep_ == slot]
+        return [o for c in found for o in (prep_objects(tok, c.lower_) if c.pos_ == "ADP" else [c])]
+    if kind == "prep":
+        return list(prep_objects(tok, arg))
+    if kind == "obj.prep":
+        return list(prep_objects(obj, arg))
+    if kind in ("obj.poss", "obj.compound", "obj.amod"):
+        return [c for c in obj.children if c.dep_ == kind[4:]] if obj is not None else []
+    if slot == "dobj_place":
+        return [r for c in tok.children if c.dep_ == "dobj" and (r := place_ref(c))]
+    if slot == "ccomp_subj":  # "alleged that France was aware" -> France
+        return [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "to_place":
+        return [r for o in prep_objects(tok, "to") if (r := place_ref(o))]
+    if kind == "scope":
+        top = _nominal_top(tok)
+        return [o for p in top.subtree if p.dep_ == "prep" and p.lower_ == arg for o in prep_objects(p.head, arg)]
+    return []
+
+
+def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
+    """The actor itself, or the actor's own country's state or forces; not a domestic party with
+    another role ("the court freed a Kyrgyz journalist", "police detained Georgian protesters")."""
+    if actor is None:
+        return False
+    if ref.id and ref.id == actor.id:
+        return True
+    role, own = agent_code(ref.name), agent_code(actor.name)
+    if role is not None and role != own and (own is not None or role not in STATE_ROLES):
+        return False
+    return bool(ref.country and ref.country == actor.country and not ref.id)
+
+
+def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep: bool = True) -> list[ActorRef]:
+    """The targets: the trigger's subject for speaker frames, else the participants of the first of
+    the entry's (or category's) slots that names any (coordinated ones split: "expelled envoys of
+    Qatar and Turkey" -> both); else (``deep``) participants deeper in the trigger's phrase; else
+    the first plain noun phrase of the slots (PLOVER targets may be things: "stormed a police
+    compound"), which has no country and codes as ``---``. Named entities with no country count
+    as participants here ("pardoned Peter Biar Ajak"). Obligation frames: the obliged subject."""
+    if trig.entry.get("actor_frame") == "obligation":
+        return _obliged(trig, resolver, actor)
+    if trig.entry.get("actor_frame") == "speaker":
+        subj = subject_of(trig.token, False)
+        return resolver.resolve_all(subj) if subj is not None else []
+    if (verb := undergone_by(trig.token)) is not None:
+        subj = subject_of(verb, False)
+        return [r for r in resolver.resolve_all(subj) if is_participant(r)] if subj is not None else []
+    defaults = load("verbs")["target_defaults"]
+    slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
+    fallback: ActorRef | None = None
+    for slot in slots:
+        found_refs: list[ActorRef] = []
+        for found in _slot(trig, slot):
+            refs = [found] if isinstance(found, ActorRef) else resolver.resolve_all(found)
+            named = not isinstance(found, ActorRef) and found.ent_type_ in NAMED_TARGET_ENTS
+            parts = [_placed(r, found) if named and not is_participant(r) else r for r in refs if named or is_participant(r)]
+            if not parts:
+                fallback = fallback or (thing_ref(found) if not isinstance(found, ActorRef) else None)
+            found_refs += [r for r in parts if not _same_side(r, actor)]
+        if found_refs:
+            return unique_refs(found_refs)
+    deeper = _deeper_participants(trig, resolver, actor) if deep else []
+    if deeper:
+        return deeper
+    return [fallback] if fallback is not None else []
+
+
+def _obliged(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """Who a reported obligation binds ("said Iran must free the crew" -> Iran), not the speaker's own side."""
+    subj = subject_of(trig.token.head, False)
+    if subj is None:
+        return []
+    named = subj.ent_type_ in NAMED_TARGET_ENTS
+    return [r for r in resolver.resolve_all(subj) if (named or is_participant(r)) and not _same_side(r, actor)]
+
+
+def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """Participants deeper in the trigger's phrase when its slots name none, nearest (in the parse)
+    first: "agreed to open its borders to Somali refugees", "provided $340 million for assistance
+    in northern Iraq", "suspended publication of Algeria's largest newspaper"; below the first level
+    a clause's subject counts ("convicted the bank to pay", "demanded that the minister appear")."""
+    taken = actor.span if actor is not None and actor.span else [-1, -1]
+    level = [c for c in trig.token.children if c.dep_ not in WIDE_CUT]
+    while level:
+        found: list[ActorRef] = []
+        for tok in sorted(level, key=lambda t: t.i):
+            if tok.pos_ not in ("NOUN", "PROPN") or taken[0] <= tok.idx < taken[1]:
+                continue
+            named = tok.ent_type_ in NAMED_TARGET_ENTS
+            found += [_placed(r, tok) if named and not is_participant(r) else r for r in resolver.resolve_all(tok)
+                      if (named or is_participant(r)) and not _same_side(r, actor)]
+        if found:
+            return unique_refs(found)
+        level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT or c.dep_ == "nsubj"]
+    return []
+
+
+def demand_owner(trig: Trigger, resolver: Resolver) -> ActorRef | None:
+    """Whose demand a refusal with no target of its own answers: the owner of the nearest
+    demand noun in this or the previous sentences ("Russian security demands" -> RU)."""
+
+    sent = trig.token.sent
+    doc = sent.doc
+    first = sent.start
+    for _ in range(DEMAND_LOOKBACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for tok in reversed(doc[first : trig.token.i]):
+        if tok.pos_ != "NOUN" or not in_class(tok, "@demand"):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        ref = resolver.resolve(poss) if poss is not None else None
+        code = ref.country if ref is not None else resolver._modifier_code(np_tokens(tok)[:-1])
+        if code:
+            return ref or ActorRef(None, country_name(code) or code, code, [tok.idx, tok.idx + len(tok.text)])
+    return None
