@@ -205,3 +205,13 @@ def test_content_starting_the_body_skips_the_dateline(make_ctx):
     assert [(q.text, q.speaker) for q in art.quotes] == [("Flooding closed the main highway on Monday", None)]
     span = art.quotes[0].speaker_span
     assert art.body[span[0] : span[1]] == "local officials"  # the words stay, no actor is guessed
+
+
+def test_a_state_phrase_speaks_for_its_country(make_ctx):
+    from sitrep import actors, quotes
+
+    art, ctx = make_ctx("Estonia closed two crossings. The move was temporary, the Estonian government said.")
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    names = {a.id: a.name for a in art.actors}
+    assert [(names.get(q.speaker), q.text) for q in art.quotes] == [("Estonia", "The move was temporary")]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .. import countries
+from ..countries import stance_marked
 from ..schema import Actor
 from . import phrases
 from .cues import lexicon
@@ -62,6 +64,10 @@ class ActorIndex:
             if s <= start and end <= e and (best is None or e - s < best[1][1] - best[1][0]):
                 best = (a, [s, e])  # the innermost mention: "Erdogan" inside "adviser to Erdogan"
         return best
+
+    def country(self, code: str) -> Actor | None:
+        """The article's country actor for an alpha-2 code, if it has one."""
+        return next((a for _, _, a in self.spans if a.kind == "country" and a.country == code), None)
 
     def last_named_person(self, pos: int, body: str) -> tuple[Actor, list[int]] | None:
         """The person whose name (not a pronoun or description) appears last before pos."""
@@ -143,11 +149,33 @@ def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | Non
         hit = index.at(tok.idx, tok.idx + len(tok.text))
         if hit is not None:
             return Speaker(hit[0], span)
+    state = _state_of(named, index)
+    if state is not None:  # "the Danish government said", "Ukrainian officials said": the country speaks
+        return Speaker(state, span)
     if subj.lower_ in _PERSONAL:
         hit = index.last_named_person(subj.idx, body)
         if hit is not None:
             return Speaker(hit[0], span, fallback=True)
     return Speaker(None, span)
+
+
+# heads of a phrase that speaks for a state when a demonym or a country's possessive marks whose it is
+STATE_SPEAKERS = frozenset({"government", "officials", "authorities", "administration", "cabinet", "ministry",
+                            "military", "army", "presidency", "leadership", "diplomats"})
+
+
+def _state_of(subj: Token, index: ActorIndex) -> Actor | None:
+    """The country actor a state phrase speaks for ("the Danish government", "Ukraine's military")."""
+    if subj.lemma_.lower() not in STATE_SPEAKERS and subj.lower_ not in STATE_SPEAKERS:
+        return None
+    for mod in subj.children:
+        if mod.i > subj.i or stance_marked(mod):
+            continue
+        code = (countries.demonym_code(mod.text) if mod.dep_ in ("amod", "compound", "nmod")
+                else countries.country_code(mod.text) if mod.dep_ == "poss" else None)
+        if code:
+            return index.country(code)
+    return None
 
 
 def source_span(subj: Token, cue: Token) -> list[int]:
