@@ -8,6 +8,8 @@ with a role) and whose country does not contradict the description's.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from . import lexicon
@@ -71,6 +73,7 @@ def _speaker(doc: Doc, s: int, e: int) -> int | None:
     return s - 1
 
 
+@lru_cache(maxsize=1)
 def _cue_verbs() -> frozenset[str]:
     return frozenset(lexicon.load("cues", "quotes")["verbs"])
 

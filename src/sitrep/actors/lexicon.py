@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
 
-@lru_cache(maxsize=8)
+@cache  # one entry per data file
 def load(name: str, area: str = "actors") -> dict[str, Any]:
     """One data file of an area, parsed (``data/<area>/<name>.json``)."""
     text = resources.files("sitrep.data").joinpath(area).joinpath(f"{name}.json").read_text(encoding="utf-8")

@@ -17,7 +17,6 @@ from .coref import Person
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_QUOTES = {'"': None, "“": "”", "”": None}
 
 
 def _quoted(doc: Doc) -> set[int]:

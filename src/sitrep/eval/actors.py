@@ -232,13 +232,6 @@ def b3_counts(key: list[set[Any]], resp: list[set[Any]]) -> tuple[float, int, fl
     return r, sum(len(k) for k in key), p, sum(len(q) for q in resp)
 
 
-def _ratio_prf(rn: float, rd: int, pn: float, pd: int) -> dict[str, Any]:
-    p = pn / pd if pd else 0.0
-    r = rn / rd if rd else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": rd, "predicted": pd}
-
-
 def coref_scores(aligned: list[Aligned]) -> dict[str, dict[str, Any]]:
     """MUC and B3 summed over articles (micro)."""
     muc, b3 = [0, 0, 0, 0], [0.0, 0, 0.0, 0]
@@ -246,7 +239,8 @@ def coref_scores(aligned: list[Aligned]) -> dict[str, dict[str, Any]]:
         key, resp = clusters(al)
         muc = [x + y for x, y in zip(muc, muc_counts(key, resp))]
         b3 = [x + y for x, y in zip(b3, b3_counts(key, resp))]
-    return {"muc": _ratio_prf(*muc), "b3": _ratio_prf(*b3)}
+    # [recall numerator, recall denominator, precision numerator, precision denominator]
+    return {"muc": prf(muc[2], muc[3], muc[0], muc[1]), "b3": prf(b3[2], b3[3], b3[0], b3[1])}
 
 
 # ---- mention kinds, people, roles ----------------------------------------------------------

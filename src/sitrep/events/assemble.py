@@ -22,7 +22,7 @@ from .quantities import find_quantities
 from .recode import code_event
 from .status import event_status, governors, tense_of
 from .targets import demand_owner, target_refs
-from .time import DateMention, find_date_mentions, resolve_date, valid_published
+from .time import DateMention, resolve_date, valid_published
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -258,10 +258,9 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
 
 
 def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver,
-                    mentions: list[DateMention] | None = None) -> list[Event]:
-    """The events of one sentence (``mentions``: its date mentions, when the caller has them)."""
-    found = mentions if mentions is not None else find_date_mentions(sent.text)
-    sc = SentenceContext(article, resolver, found, sent, {t.token.i for t in triggers}, set())
+                    mentions: list[DateMention]) -> list[Event]:
+    """The events of one sentence (``mentions``: its date mentions, ``time.find_date_mentions``)."""
+    sc = SentenceContext(article, resolver, mentions, sent, {t.token.i for t in triggers}, set())
     cands = [c for t in triggers for c in build_all(t, sent, sc)]
     return [c.event for c in fold(cands)]
 

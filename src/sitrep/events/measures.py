@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from typing import Any
 
-from .counted import counted_heads, counted_noun, parsed_noun, singular
-from .lexicon import load
+from .counted import Tok, _data, _low, _words, counted_heads, counted_noun, parsed_noun, singular
 from .numwords import fraction, written_number
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
@@ -28,9 +26,6 @@ YEAR_RANGE = (1800, 2100)  # bare integers in this range with no unit are years,
 SKIP_BEFORE = frozenset({"category", "no", "number", "section", "row", "room", "route", "page", "chapter", "article", "#", "version", "season", "game", "week", "level", "grade", "phase", "round"})
 
 NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "and", "or", "but", "with", "from", "about", "some", "over", "under", "only", "just", "nearly", "almost", "around"})
-
-Tok = tuple[str, int, int]
-
 
 @dataclass
 class Measure:
@@ -45,19 +40,6 @@ class Measure:
     text: str
     noun: str | None = None  # the counted noun as written ("troops")
 
-
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    return load("units")
-
-
-@cache  # one frozenset per word list (maxsize=1 rebuilt them on every other call)
-def _words(key: str) -> frozenset[str]:
-    return frozenset(_data()[key])
-
-
-def _low(toks: list[Tok], i: int) -> str:
-    return toks[i][0].lower() if 0 <= i < len(toks) else ""
 
 
 def _joined(text: str, toks: list[Tok], i: int, j: int) -> str:
