@@ -172,3 +172,11 @@ def test_a_city_target_is_also_the_place(runner):
     art = _record(runner, "Russian forces attacked Kharkiv overnight.")
     assert [(e.target.name, e.place.name if e.place else None, e.place.lat is not None if e.place else None)
             for e in art.events] == [("Kharkiv", "Kharkiv", True)]
+
+
+def test_obligation_frame_is_found_without_the_pair_classifier(runner):
+    from sitrep.events import classify
+
+    with classify.using(None):  # the cheap sentence pre-filter must know the modal trigger too
+        art = _record(runner, "Hungary said Serbia must reopen the crossing.")
+    assert ("REQUEST", "HU", "RS") in [(e.category, e.actor.country, e.target.country) for e in art.events]

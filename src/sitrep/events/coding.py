@@ -49,8 +49,9 @@ def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
 
 @lru_cache(maxsize=1)
 def trigger_lemmas() -> frozenset[str]:
-    """Every lemma that can start a trigger: the cheap pre-filter for sentences."""
-    return frozenset(lemma for lemma, _ in _index())
+    """Every lemma that can start a trigger: the cheap pre-filter for sentences (the obligation
+    modals included: "X said Y must ..." is a trigger with no dictionary entry)."""
+    return frozenset(lemma for lemma, _ in _index()) | frozenset(load("verbs")["obligation_frame"]["modals"])
 
 
 def in_class(tok: Token | None, spec: str) -> bool:
