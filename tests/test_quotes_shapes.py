@@ -215,3 +215,13 @@ def test_a_state_phrase_speaks_for_its_country(make_ctx):
     quotes.run(art, ctx)
     names = {a.id: a.name for a in art.actors}
     assert [(names.get(q.speaker), q.text) for q in art.quotes] == [("Estonia", "The move was temporary")]
+
+
+def test_contracted_has_said_is_no_passive(make_ctx):
+    from sitrep import actors, quotes
+
+    art, ctx = make_ctx("He's said the ferries will keep running.")
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    assert [(q.text, art.body[q.speaker_span[0]:q.speaker_span[1]]) for q in art.quotes] == [
+        ("the ferries will keep running", "He")]

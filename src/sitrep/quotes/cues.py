@@ -31,6 +31,14 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+HAS_CLITICS = frozenset({"'s", "’s"})  # "She's said ...": the parser reads the perfect "has" as a passive "is"
+
+
+def active_deps(tok: Token) -> set[str]:
+    """Dependency labels of a verb's children, a "'s" the parser took for a passive auxiliary left out."""
+    return {c.dep_ for c in tok.children if not (c.dep_ == "auxpass" and c.lower_ in HAS_CLITICS)}
+
+
 def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
     """A reporting verb used as one (not "add troops", not "is said to"), or "according" (to).
     An object that is itself a quotation (`threatened "a response"`) keeps the verb a cue."""
@@ -40,7 +48,7 @@ def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in lex["verbs"] or tok.pos_ != "VERB":
         return False
-    deps = {c.dep_ for c in tok.children}
+    deps = active_deps(tok)
     if "auxpass" in deps:
         return False
     if "dobj" not in deps or lemma in lex["object_ok_verbs"]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from .cues import lexicon
+from .cues import active_deps, lexicon
 
 _COMMAS = frozenset({",", ";", "—", "–", "--"})
 _RELATIVE = frozenset({"which", "that", "what", "who", "whom", "whatever"})
@@ -112,6 +112,8 @@ def passive_subject(cue: Token) -> list[Token]:
     PolNeAR reads it as the first part of a source-less content."""
     if any(c.dep_ == "agent" for c in cue.children) or cue.lemma_.lower() in lexicon()["passive_addressed"]:
         return []
+    if "auxpass" not in active_deps(cue):
+        return []  # "He's said ...": the perfect "has", so "He" is the source, not content
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
     if subj is None or subj.lower_ in _EXPLETIVES:
         return []

@@ -12,12 +12,11 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .cues import lexicon
+from .cues import active_deps, lexicon
 
 _COMPLEMENT_DEPS = ("xcomp", "acomp", "attr", "oprd", "ccomp")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _EXPLETIVES = frozenset({"it", "there"})
-_HAS = frozenset({"'s", "’s"})  # "She's said ...": the parser's passive is "has said"
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +35,7 @@ def spans_of(tok: Token) -> list[tuple[int, int]] | None:
         return None
     active, passive = _verbs()
     lemma = tok.lemma_.lower()
-    deps = {c.dep_ for c in tok.children if not (c.dep_ == "auxpass" and c.lower_ in _HAS)}
+    deps = active_deps(tok)
     if not (lemma in active or (lemma in passive and "auxpass" in deps and "agent" not in deps)):
         return None
     comp = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.i > tok.i), None)

@@ -17,7 +17,7 @@ from .. import countries
 from ..countries import stance_marked
 from ..schema import Actor
 from . import phrases
-from .cues import lexicon
+from .cues import HAS_CLITICS, lexicon
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Clause links a participle or second verb climbs to find the subject ("..., saying",
@@ -30,7 +30,6 @@ _LOOKBACK = 8
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
-_HAS = frozenset({"'s", "’s"})
 # A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject
 # (only under a verb: "with a statement saying" keeps the statement as source, PolNeAR train).
 _CARRIER_DEPS = frozenset({"dobj", "pobj", "attr"})
@@ -124,7 +123,7 @@ def _controller(tok: Token) -> Token | None:
 
 def _passive(cue: Token) -> bool:
     """A passive cue, or a bare past participle opening a clause ("Asked about ...")."""
-    if any(c.lower_ in _HAS for c in cue.children if c.dep_ == "auxpass"):
+    if any(c.lower_ in HAS_CLITICS for c in cue.children if c.dep_ == "auxpass"):
         return False  # "He's said ...": the parser's passive is "has said"
     if any(c.dep_ in _PASSIVE_DEPS for c in cue.children):
         return True
