@@ -323,3 +323,8 @@ def test_actors_a_persons_they_is_not_also_the_organisations(make_ctx):
     start = body.index("They said")
     owners = [a.name for a in found if [start, start + 4] in a.mentions]
     assert owners == ["Robin Moreau"]
+
+
+def test_actors_a_surname_that_is_also_a_city_stays_a_person(make_ctx):
+    body, found = _run(make_ctx, "Defence Secretary Austin said the drills would go ahead.")
+    assert [a.name for a in found if a.kind == "person"] == ["Austin"]

@@ -72,7 +72,7 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     person mentions."""
     surnames = coref.surnames(doc, mentions)
     mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)
-                and not _thing_read_as_person(m, surnames)]
+                and not _thing_read_as_person(doc, m, surnames)]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
     taken = set()
@@ -107,7 +107,7 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     return place is not None and place.kind == "city"
 
 
-def _thing_read_as_person(m: Mention, surnames: set[str]) -> bool:
+def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     """A "person" that is a weapon ("Javelin"), a news outlet ("Danube Daily", "Radio
     Svoboda") or a city used as a modifier ("Rzeszow airport"), unless it is the surname of
     someone the article names in full."""
@@ -119,7 +119,11 @@ def _thing_read_as_person(m: Mention, surnames: set[str]) -> bool:
         return True
     if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
         return True
-    place = place_from_name(m.text) if len(words) == 1 else None
+    tok = doc[m.tok_end - 1]
+    # a city as modifier ("Rzeszow airport") or object ("attacked Kharkiv"); a city-named person
+    # speaks or acts as a subject or carries a title ("Defence Secretary Austin said")
+    speaks = tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)
+    place = place_from_name(m.text) if len(words) == 1 and not speaks else None
     return place is not None and place.kind == "city"
 
 
