@@ -28,13 +28,24 @@ def of_pronoun(word: str) -> str | None:
     return "m" if low in w["male_pronouns"] else "f" if low in w["female_pronouns"] else None
 
 
-def _votes(doc: Doc, p: Person) -> set[str]:
+def _word_vote(word: str, male: str, female: str) -> set[str]:
+    """{"m"} / {"f"} when a word is in the male / female list of ``_words()``, else {}."""
     w = _words()
+    return {"m"} if word in w[male] else {"f"} if word in w[female] else set()
+
+
+def _first_name_votes(p: Person) -> set[str]:
+    """The genders the person's first names point to (full names only)."""
     out: set[str] = set()
     for name in p.names:
         if len(name) > 1:
-            first = name[0].lower()
-            out.update({"m"} if first in w["male_first_names"] else {"f"} if first in w["female_first_names"] else set())
+            out |= _word_vote(name[0].lower(), "male_first_names", "female_first_names")
+    return out
+
+
+def _votes(doc: Doc, p: Person) -> set[str]:
+    w = _words()
+    out = _first_name_votes(p)
     words = [(p.info.role or "").lower()]
     for r in p.refs:
         if r.how == "pronoun":
@@ -70,14 +81,7 @@ def _honorific(doc: Doc, r: PersonRef) -> str | None:
 
 def _base_gender(doc: Doc, p: Person) -> str | None:
     """Gender from the first name and role words alone (no honorifics)."""
-    w = _words()
-    votes: set[str] = set()
-    for name in p.names:
-        if len(name) > 1:
-            first = name[0].lower()
-            votes.update({"m"} if first in w["male_first_names"] else {"f"} if first in w["female_first_names"] else set())
-    role = (p.info.role or "").lower()
-    votes.update({"m"} if role in w["male_words"] else {"f"} if role in w["female_words"] else set())
+    votes = _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
     return next(iter(votes)) if len(votes) == 1 else None
 
 
