@@ -23,19 +23,21 @@ from .coref import Person
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
 
 
-def country(text: str) -> str | None:
-    """Alpha-2 code of the dateline city or country opening text, else None."""
+def _city(text: str) -> str | None:
+    """The dateline place opening text, as written ("VILNIUS"), else None."""
     m = _DATELINE.match(text)
-    if m is None:
-        return None
-    place = place_from_name(m.group(1).title())
+    return m.group(1) if m is not None else None
+
+
+def country(city: str | None) -> str | None:
+    """Alpha-2 code of a dateline city or country, else None."""
+    place = place_from_name(city.title()) if city else None
     return place.country if place is not None and place.kind in ("city", "country") else None
 
 
-def _meeting_city(text: str) -> bool:
+def _meeting_city(city: str) -> bool:
     """The dateline is a city where international bodies meet (``meeting_cities``)."""
-    m = _DATELINE.match(text)
-    return m is not None and m.group(1).strip().lower() in lexicon.load("roles")["meeting_cities"]
+    return city.strip().lower() in lexicon.load("roles")["meeting_cities"]
 
 
 def _named(doc: Doc, code: str) -> bool:
@@ -58,8 +60,9 @@ def assign(doc: Doc, people: list[Person]) -> None:
     """Give people with a role and no country the country of a city their sentence sets
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs]
-    code = country(doc.text[:80]) if todo else None
-    if code is not None and _meeting_city(doc.text[:80]) and not _named(doc, code):
+    city = _city(doc.text[:80]) if todo else None
+    code = country(city)
+    if code is not None and city is not None and _meeting_city(city) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
     for p in todo:
         p.info.country = _local_place(doc, p) or (code if _local_role(p.info.role) else None)
