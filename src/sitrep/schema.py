@@ -46,6 +46,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-2
     mentions: list[list[int]] = field(default_factory=list)
     provenance: Provenance | None = None
+    named: bool = True  # False for a person the article only describes ("a Kremlin aide"): never merged across articles
 
 
 @dataclass

@@ -36,13 +36,14 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "5"
+VERSION = "6"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
 # Confidence of a person actor: named in full at least once, or only by one name.
 CONF_FULL_NAME = 0.9
 CONF_SINGLE_NAME = 0.6
+CONF_UNNAMED = 0.5  # a person the article only describes ("a Kremlin aide")
 
 
 def run(article: Article, ctx: Any) -> None:
@@ -160,10 +161,12 @@ def _records(article: Article, persons: list[Person], entities: list[kinds.Entit
     out: list[Actor] = []
     for p in persons:
         full = any(len(n) > 1 for n in p.names)
-        conf = CONF_FULL_NAME if full else CONF_SINGLE_NAME
+        conf = CONF_FULL_NAME if full else CONF_SINGLE_NAME if p.named else CONF_UNNAMED
         mentions = sorted([r.start, r.end] for r in p.refs)
+        # two unnamed people may share a description ("a U.S. official" ... "a U.S. official")
+        key = (p.name,) if p.named else (p.name, mentions[0][0])
         out.append(Actor(
-            id=fact_id("A", article.id, "person", p.name), name=p.name, kind="person",
+            id=fact_id("A", article.id, "person", *key), name=p.name, kind="person", named=p.named,
             role=p.info.role, affiliation=p.info.affiliation, country=p.info.country, mentions=mentions,
             provenance=Provenance(article.id, NAME, VERSION, conf),
         ))

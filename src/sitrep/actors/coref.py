@@ -45,6 +45,7 @@ class Person:
     name: str = ""
     info: RoleInfo = field(default_factory=RoleInfo)
     gender: str | None = None  # "m"/"f" when the name, an honorific or the role says (``gender``)
+    named: bool = True  # False for a person the article only describes ("a Kremlin aide")
 
     def last_before(self, pos: int, hows: tuple[str, ...] = ("name", "description")) -> int:
         """Start of this person's latest mention of the given kinds before pos (-1 if none)."""
@@ -179,7 +180,8 @@ def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
     words = lexicon.pronouns()
     sents = list(doc.sents)
     by_sent: dict[int, list[tuple[PersonRef, Person]]] = {}
-    refs = sorted(((r, p) for p in people for r in p.refs if r.how != "pronoun"), key=lambda x: x[0].start)
+    # an unnamed person takes no pronoun: "he" after "a Kremlin aide said" more often means someone named
+    refs = sorted(((r, p) for p in people if p.named for r in p.refs if r.how != "pronoun"), key=lambda x: x[0].start)
     for r, p in refs:
         by_sent.setdefault(_sent_index(sents, r.tok_start), []).append((r, p))
     if not by_sent:

@@ -59,7 +59,8 @@ def _local_role(role: str | None) -> bool:
 def assign(doc: Doc, people: list[Person]) -> None:
     """Give people with a role and no country the country of a city their sentence sets
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
-    todo = [p for p in people if p.info.country is None and p.info.role and p.refs]
+    # an unnamed person gets no guess on top of a description ("a Western official" in Brussels is not Belgian)
+    todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
     city = _city(doc.text[:80]) if todo else None
     code = country(city)
     if code is not None and city is not None and _meeting_city(city) and not _named(doc, code):

@@ -89,24 +89,57 @@ def _determiner(doc: Doc, s: int, by_token: dict[int, Mention]) -> int | None:
 
 
 def resolve(doc: Doc, people: list[Person], by_token: dict[int, Mention]) -> None:
-    """Attach each description to the fitting person mentioned most recently before it, else
-    (and always for an indefinite one) to the person named right after it."""
+    """Attach each description to the person it is set beside ("Thomas Reyes, the commander of
+    ..."), else to the fitting person mentioned most recently before it, else (and always for an
+    indefinite one) to the person named right after it; a description of nobody the article
+    names is an unnamed person of its own ("a Kremlin aide"), whom later descriptions can fit."""
     for s, e, info in find(doc, by_token):
-        pos = doc[s].idx
-        best, best_pos = None, -1
-        indefinite = doc[s].lower_ in ("a", "an")  # a new person: never one named before
-        for p in people if not indefinite else ():
-            if not _compatible(info.role or "", p.info.role):
-                continue
-            if info.country and p.info.country and info.country != p.info.country:
-                continue
-            last = p.last_before(pos)
-            if last > best_pos:
-                best, best_pos = p, last
+        if any(r.tok_start < e and s < r.tok_end for p in people for r in p.refs):
+            continue  # an apposition the role reader already gave its person
+        best = _apposed(doc, people, s, e) or _fitting(doc, people, s, info)
         if best is None:
             best = _named_after(doc, people, s, e, info)
+        if best is None and info.role:
+            best = _unnamed(doc, s, e, info)
+            people.append(best)
         if best is not None:
             best.add(doc, s, e, "description")
+
+
+def _apposed(doc: Doc, people: list[Person], s: int, e: int) -> Person | None:
+    """The named person this description stands in apposition to, either way round."""
+    head = doc[s:e].root
+    partners = [c.i for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        partners.append(head.head.i)
+    for p in people:
+        if any(r.how == "name" and r.tok_start <= i < r.tok_end for r in p.refs for i in partners):
+            return p
+    return None
+
+
+def _unnamed(doc: Doc, s: int, e: int, info: RoleInfo) -> Person:
+    """A person known only by this description, named after it without its article."""
+    words = doc[s + 1 : e] if doc[s].lower_ in ("a", "an", "the") else doc[s:e]
+    return Person(name=words.text, info=RoleInfo(info.role, info.affiliation, info.country, confidence=info.confidence),
+                  named=False)
+
+
+def _fitting(doc: Doc, people: list[Person], s: int, info: RoleInfo) -> Person | None:
+    """The person mentioned most recently before token s whose role and country fit the
+    description (none for an indefinite description: "a" brings in someone new)."""
+    pos = doc[s].idx
+    best, best_pos = None, -1
+    indefinite = doc[s].lower_ in ("a", "an")
+    for p in people if not indefinite else ():
+        if not _compatible(info.role or "", p.info.role):
+            continue
+        if info.country and p.info.country and info.country != p.info.country:
+            continue
+        last = p.last_before(pos)
+        if last > best_pos:
+            best, best_pos = p, last
+    return best
 
 
 def _named_after(doc: Doc, people: list[Person], s: int, e: int, info: RoleInfo) -> Person | None:

@@ -119,10 +119,12 @@ def resolve(actors: list[dict[str, Any]]) -> dict[str, str]:
     """Map each actor row's ``id`` (rows carry ``id, article_id, name, kind, role,
     affiliation, country``) to a global actor key: ``P-`` people, ``C-`` countries,
     ``O-`` organisations, ``G-`` groups."""
-    people = [r for r in actors if r.get("kind") == "person"]
+    people = [r for r in actors if r.get("kind") == "person" and r.get("named") is not False]
     out = _people(people)
     for r in actors:
         kind = r.get("kind")
+        if kind == "person" and r.get("named") is False:
+            out[r["id"]] = _key("U", r["id"])  # "a Kremlin aide" here is nobody in particular elsewhere
         if kind == "person":
             continue
         if kind == "country" and r.get("country"):

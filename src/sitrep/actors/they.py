@@ -56,7 +56,7 @@ def resolve(doc: Doc, people: list[Person]) -> None:
     """Attach singular they/their to the person of unknown gender they continue."""
     words = frozenset(lexicon.load("pronouns")["singular_they"])
     targets = [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
-    neutral = [p for p in people if p.gender is None and not any(r.how == "pronoun" for r in p.refs)]
+    neutral = [p for p in people if p.named and p.gender is None and not any(r.how == "pronoun" for r in p.refs)]
     if not targets or not neutral:
         return
     quoted = _quoted(doc)

@@ -5,7 +5,7 @@ Gold (``sitrep/data/eval/actors/``, written for sitrep; its README gives the for
 ``[[surface|person]]``; ``gold.jsonl`` holds the same as character offsets (built from the
 ``.ann`` files by :func:`build_gold`). Person ids are shared across articles: the same id
 in two articles is the same real person. Unnamed people ("a Kremlin aide") are annotated
-but only reported apart (their detection recall); named people are scored.
+but only reported apart (found, spurious, role); named people are scored.
 
 The stages after ``clean`` run on each gold body. A predicted mention aligns with the gold
 mention it overlaps most (one-to-one); predicted people match gold people one-to-one by
@@ -264,7 +264,8 @@ def kind_scores(aligned: list[Aligned]) -> dict[str, dict[str, Any]]:
             gi = al.m2g.get(pi)
             if gi is not None and gm[gi]["person"] not in named:
                 continue
-            kind = mention_kind(al.gold["body"][s:e], al.pred[ai]["name"])
+            a = al.pred[ai]
+            kind = mention_kind(al.gold["body"][s:e], a["name"] if a.get("named", True) else None)
             out[kind][1] += 1
             out[kind][0] += gi is not None and al.p2g.get(ai) == gm[gi]["person"]
     return {f"{k} mentions": prf(*v) for k, v in out.items()}
@@ -292,6 +293,10 @@ def people_scores(aligned: list[Aligned]) -> dict[str, Any]:
             pid = al.p2g.get(ai)
             if pid is not None and pid not in named:
                 c["unnamed_found"] += 1
+                c["unnamed_role_ok"] += _role_ok(al.pred[ai]["role"], people[pid]["roles"], loose=True)
+                continue
+            if pid is None and not al.pred[ai].get("named", True):
+                c["unnamed_spurious"] += 1  # an unnamed person the gold does not mark
                 continue
             c["pred"] += 1
             if pid is None:
@@ -311,6 +316,8 @@ def people_scores(aligned: list[Aligned]) -> dict[str, Any]:
                 c["country_unsupported"] += 1
     out: dict[str, Any] = {"persons": prf(c["hit"], c["pred"], c["hit"], c["gold"])}
     out["unnamed_people_found"] = f"{c['unnamed_found']}/{c['unnamed']}"
+    out["unnamed_people_spurious"] = c["unnamed_spurious"]
+    out["unnamed_role_accuracy_loose"] = round(c["unnamed_role_ok"] / c["unnamed_found"], 4) if c["unnamed_found"] else None
     out["role_accuracy"] = round(c["role_ok"] / c["role_n"], 4) if c["role_n"] else None
     out["role_accuracy_loose"] = round(c["role_loose"] / c["role_n"], 4) if c["role_n"] else None
     out["country_accuracy"] = round(c["country_ok"] / c["country_n"], 4) if c["country_n"] else None
@@ -344,7 +351,8 @@ def cross_scores(aligned: list[Aligned], part_of: dict[str, str]) -> dict[str, A
         for ai, a in enumerate(al.pred):
             rid = f"{al.gold['id']}|{a['id']}"
             rows.append({"id": rid, "article_id": al.gold["id"], "name": a["name"], "kind": "person",
-                         "role": a["role"], "affiliation": a.get("affiliation"), "country": a["country"]})
+                         "role": a["role"], "affiliation": a.get("affiliation"), "country": a["country"],
+                         "named": a.get("named", True)})
             pid = al.p2g.get(ai)
             units[rid] = pid if pid in al.named else ("spurious", rid) if pid is None else ("unnamed", pid)
     keys = actor_keys(rows)
@@ -390,7 +398,7 @@ def _oracle_keys(aligned: list[Aligned]) -> list[tuple[str, str, Any]]:
 def predicted_people(article: Article) -> list[dict[str, Any]]:
     """The person actors of a processed article as plain dicts."""
     return [{"id": a.id, "name": a.name, "role": a.role, "affiliation": a.affiliation, "country": a.country,
-             "mentions": [tuple(m) for m in a.mentions]} for a in article.actors if a.kind == "person"]
+             "mentions": [tuple(m) for m in a.mentions], "named": a.named} for a in article.actors if a.kind == "person"]
 
 
 def error_notes(al: Aligned, limit: int = 20) -> list[str]:

@@ -19,8 +19,9 @@ Resolver = Callable[[list[dict[str, Any]]], dict[str, str]]
 
 
 def fallback_resolve(actors: list[dict[str, Any]]) -> dict[str, str]:
-    """Group by (kind, name, country): exact names only, no aliases."""
-    return {a["id"]: f"{a['kind']}|{(a['name'] or '').strip().lower()}|{a['country'] or ''}" for a in actors}
+    """Group by (kind, name, country): exact names only, no aliases; an unnamed person alone."""
+    return {a["id"]: f"{a['kind']}|{(a['name'] or '').strip().lower()}|{a['country'] or ''}"
+            if a.get("named") is not False else f"U|{a['id']}" for a in actors}
 
 
 def resolver() -> Resolver:
@@ -41,7 +42,7 @@ def actor_keys(actors: list[dict[str, Any]]) -> dict[str, str]:
 
 def actor_group(row: dict[str, Any]) -> str:
     """The group an actor row is resolved within: 'P|surname' for people, else its own id."""
-    if row.get("kind") != "person":
+    if row.get("kind") != "person" or row.get("named") is False:
         return f"X|{row['id']}"
     try:
         from ..actors.identity import name_parts

@@ -16,6 +16,7 @@ STEPS: list[tuple[int, str]] = [
     (1, "001_schema.sql"),
     (2, "002_record.sql"),
     (3, "003_incremental.sql"),
+    (4, "004_unnamed.sql"),
 ]
 LATEST = STEPS[-1][0]
 

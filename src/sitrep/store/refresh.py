@@ -128,7 +128,7 @@ def _copies(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _actor_rows(con: duckdb.DuckDBPyConnection, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cur = con.execute("SELECT a.id, a.article_id, a.name, a.kind, a.role, a.affiliation, a.country, k.grp"
+    cur = con.execute("SELECT a.id, a.article_id, a.name, a.kind, a.role, a.affiliation, a.country, a.named, k.grp"
                       f" FROM actors a LEFT JOIN actor_keys k ON k.actor_id = a.id {where} ORDER BY a.id", params or [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]

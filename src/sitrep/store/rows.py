@@ -66,7 +66,7 @@ def minhash_rows(art: Article) -> tuple[list[list[Any]], list[list[Any]]]:
 
 def actor_rows(art: Article) -> list[list[Any]]:
     return [
-        [a.id, art.id, a.name, a.kind, a.role, a.affiliation, a.country, json.dumps(a.mentions), *_prov(a.provenance)]
+        [a.id, art.id, a.name, a.kind, a.role, a.affiliation, a.country, json.dumps(a.mentions), *_prov(a.provenance), a.named]
         for a in art.actors
     ]
 
