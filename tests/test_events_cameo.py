@@ -124,3 +124,67 @@ def test_accentless_city_and_us_state_places() -> None:
     assert zurich is not None and zurich.country == "CH" and zurich.kind == "city"
     state = place_from_name("Alaska")
     assert state is not None and state.country == "US" and state.kind == "region" and state.lat is None
+
+
+# Issue 6, fourth round: intent/refusal codes, request frames, places and phrases completing actor codes.
+
+
+def _codes(art: Article) -> set[tuple[str, str, str]]:
+    return {(t.source, t.target, t.code) for t in cameo_triples(art)}
+
+
+def test_wished_attack_is_a_threat_in_the_cameo_view(make_ctx):
+    art = _events(make_ctx, "Chile wants to bomb Peru.")
+    assert [e.status for e in art.events] == ["planned"]
+    assert ("CHL", "PER", "138") in _codes(art)
+    assert {t.category for t in cameo_triples(art)} == {"THREATEN"}
+    assert art.events[0].category == "ASSAULT"  # the record keeps the act
+
+
+def test_committed_aid_keeps_its_code(make_ctx):
+    art = _events(make_ctx, "Brazil will supply rifles to Bolivia.")
+    assert {t.code[:2] for t in cameo_triples(art)} == {"07"}
+
+
+def test_refused_support_is_a_rejection(make_ctx):
+    art = _events(make_ctx, "Norway said it would not provide aid to Sudan.")
+    assert ("NOR", "SDN", "121") in _codes(art)
+
+
+def test_place_target_gets_no_reverse_triple(make_ctx):
+    art = _events(make_ctx, "The Chilean president will meet in Geneva on Monday.")
+    triples = cameo_triples(art)
+    assert [(t.source, t.target) for t in triples] == [("CHLGOV", "CHE")]
+
+
+def test_role_target_without_country_takes_the_place(make_ctx):
+    art = _events(make_ctx, "Gunmen shot three villagers in Mosul on Sunday.")
+    assert any(t.target == "IRQCVL" for t in cameo_triples(art))
+
+
+def test_role_noun_takes_country_of_its_of_phrase(make_ctx):
+    art = _events(make_ctx, "The police arrested the mayor of Mombasa on Monday.")
+    assert ("---COP", "KENGOV", "173") in _codes(art)
+
+
+def test_partitive_actor_phrase_keeps_its_role(make_ctx):
+    art = _events(make_ctx, "Dozens of UN troops withdrew from the border town on Monday.")
+    assert any(t.source == "IGOUNOMIL" for t in cameo_triples(art))
+    actor = next(e.actor for e in art.events if e.actor)
+    assert art.body[actor.span[0] : actor.span[1]] == "Dozens of UN troops"
+
+
+def test_relative_clause_actor_is_its_noun_not_the_speaker(make_ctx):
+    art = _events(make_ctx, "Chile said it would help the town that the rebels attacked, and condemned the militia that seized the port.")
+    assert not any(e.category == "COERCE" and e.actor and e.actor.country == "CL" for e in art.events)
+
+
+def test_named_international_body_code():
+    text = "Interpol sent investigators to Peru."
+    art = Article(id="a", source="a", raw=text, body=text)
+    assert cameo_actor(ActorRef(None, "Interpol", None, [0, 8]), art) == "IGOCOPITP"
+
+
+def test_condolences_are_an_empathetic_comment(make_ctx):
+    art = _events(make_ctx, "Canada expressed condolences to Nepal after the earthquake.")
+    assert ("CAN", "NPL", "018") in _codes(art)

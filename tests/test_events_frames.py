@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sitrep.schema import Article
+from sitrep import events
+from sitrep.events import classify
 from sitrep.ids import article_id
+from sitrep.schema import Article
 
 
 def _record(runner, text: str) -> Article:
@@ -180,3 +182,35 @@ def test_obligation_frame_is_found_without_the_pair_classifier(runner):
     with classify.using(None):  # the cheap sentence pre-filter must know the modal trigger too
         art = _record(runner, "Hungary said Serbia must reopen the crossing.")
     assert ("REQUEST", "HU", "RS") in [(e.category, e.actor.country, e.target.country) for e in art.events]
+
+
+# Issue 6, fourth round: a request's asked-for act is its content, not an event of its own.
+
+
+def _run(make_ctx, text: str) -> Article:
+    art, ctx = make_ctx(text, "2023-05-10")
+    art.actors = []
+    with classify.using(None):
+        events.run(art, ctx)
+    return art
+
+
+def test_urging_someone_to_act_is_a_request(make_ctx):
+    art = _run(make_ctx, "Germany urged Hungary to withdraw its veto on Tuesday.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("REQUEST", "DE", "HU")]
+
+
+def test_wanting_someone_to_act_is_a_request(make_ctx):
+    art = _run(make_ctx, "Bolivia wants Peru to release the fishermen.")
+    assert [(e.category, e.actor.country, e.target.country) for e in art.events] == [("REQUEST", "BO", "PE")]
+
+
+def test_act_someone_is_pressured_into_is_no_event(make_ctx):
+    art = _run(make_ctx, "Serbia was pressured by the EU to arrest the suspect.")
+    assert not any(e.category == "COERCE" and e.mode == "arrest" for e in art.events)
+    assert all(e.status is not None for e in art.events)
+
+
+def test_subject_control_frame_still_yields_to_its_act(make_ctx):
+    art = _run(make_ctx, "Peru threatened to expel the Chilean ambassador.")
+    assert [e.status for e in art.events] == ["threatened"]

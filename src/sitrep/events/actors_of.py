@@ -26,13 +26,14 @@ from .coding import (
 from .lexicon import word_set
 from .participants import Resolver, is_participant, unique_refs
 from .status import governors
-from .targets import place_ref, thing_ref
+from .targets import place_ref, refine, thing_ref
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 OWN_FORCE_CATEGORIES = frozenset({"MOBILIZE", "RETREAT"})  # "troops placed on alert": the troops' owner acts
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # names that act even with no country known
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 INNER_ACTOR_DEPTH = 3  # "a car bombing by the Islamic State group": how deep an actor phrase is searched
 
 
@@ -109,10 +110,12 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
     tok = actor_token(trig)
     if tok is None:
         return _custodian(trig), False
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head  # "the militant group that has seized parts of Iraq": the group
     if tok.pos_ == "PRON":
         return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
     named = tok.ent_type_ in NAMED_ACTOR_ENTS  # "The Islamic State attacked": a name with no country still acts
-    refs = [r for r in resolver.resolve_all(tok) if named or is_participant(r)] or _inner_actors(tok, resolver)
+    refs = [r for r in refine(resolver.resolve_all(tok), tok, resolver) if named or is_participant(r)] or _inner_actors(tok, resolver)
     if not refs and tok.pos_ == "PROPN" and (name := thing_ref(tok)) is not None:
         refs = [name]  # a name the entity tagger missed ("Haaretz conducted an inquiry", "ICE returned")
     if tok.dep_ == "nsubjpass" and in_class(tok, "@troops"):

@@ -14,21 +14,32 @@ exports that want CAMEO-style triples:
    empty, which is what analysts want;
 3. reciprocal and paired codes (``cameo.json``): a consultation, negotiation or agreement
    between two named sides is listed in both directions, a visit (042) also as the host's
-   043 the other way; a reverse triple already present (coordinated actors) is not repeated.
+   043 the other way; a reverse triple already present (coordinated actors) is not repeated;
+   a place as target ("will meet in Zurich") hosts nothing and gets no reverse triple;
+4. intent and refusal (``cameo.json`` ``status_codes``): CAMEO codes a stated intention as
+   its own event, so a planned or threatened material act becomes "express intent" (03, "would
+   free prisoners" -> 035) or "threaten" (13, "wants to attack" -> 138), and a refused or denied
+   cooperative act "reject" (12, "would not provide support" -> 121); the record keeps the
+   action and says so in ``status``;
+5. a target with a role but no country ("children were killed ... in Gaza", "talks with
+   President X during a visit to Beirut") takes the country of the event's place.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..countries import alpha3
 from ..schema import Actor, ActorRef, Article, Event
-from .lexicon import load
+from .lexicon import load, word_set
 from .participants import agent_code
+from .places import place_from_name
 
 NONE = "---"
+INTENT_WINDOW = 3  # words between a wish word and its trigger ("would not immediately free"); checked on GSR
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,10 @@ def cameo_actor(ref: ActorRef | None, article: Article) -> str:
         return NONE
     groups = _table()["groups"]
     phrase = phrase_text(ref, article)
+    padded = f" {' '.join(x for x in (phrase, ref.name) if x).lower()} "
+    known = next((code for name, code in _table()["named_orgs"].items() if f" {name} " in padded), None)
+    if known is not None:  # an international body with a code of its own ("Interpol")
+        return str(known)
     if ref.country in groups:
         base = groups[ref.country]
         head = phrase.split()[-1] if phrase.split() else ""
@@ -101,6 +116,34 @@ def location_code(ev: Event) -> str | None:
     return alpha3(place.country) if place is not None and place.country else None
 
 
+def _wished(ev: Event) -> bool:
+    """True when a word of wish or reported intent comes just before the trigger ("wants to
+    help", "said it would free"); a commitment ("will supply", "agreed to lift") is no such word."""
+    words = re.findall(r"[\w']+", ev.sentence.lower())
+    trigger = (ev.trigger or "").lower()
+    wish = word_set("cameo", "intent_words")
+    return any(w == trigger and wish & set(words[max(0, i - INTENT_WINDOW) : i]) for i, w in enumerate(words))
+
+
+def status_code(ev: Event) -> tuple[str, str]:
+    """The event's CAMEO code and PLOVER category in the CAMEO view: a threatened (or wished)
+    material act is an intent (03) or a threat (13), a refused/denied cooperative one a rejection (12)."""
+    code = ev.cameo or ""
+    rule = load("cameo")["status_codes"].get(ev.status or "", {})
+    new = rule.get(code[:3]) or rule.get(code[:2])
+    if not new or (ev.status == "planned" and not _wished(ev)):
+        return code, ev.category
+    return new, load("cameo")["codes"][new]["plover"]
+
+
+def _is_place(ref: ActorRef) -> bool:
+    """A target that is a city or region ("in Zurich"), not a party that can host or answer."""
+    if ref.id is not None or agent_code(ref.name):
+        return False
+    place = place_from_name(ref.name or "")
+    return place is not None and place.kind in ("city", "region")
+
+
 def _reverse_code(code: str | None) -> str | None:
     data = load("cameo")
     if not code:
@@ -111,16 +154,18 @@ def _reverse_code(code: str | None) -> str | None:
 def event_triples(ev: Event, article: Article) -> list[Triple]:
     """The CAMEO triples of one event: itself (location as target when it has none) and its reverse."""
     source = cameo_actor(ev.actor, article)
-    code = ev.cameo or ""
+    code, category = status_code(ev)
     if ev.target is None:
         loc = location_code(ev)
-        return [Triple(source, loc or NONE, code, ev.category, ev.id, "location" if loc else None)]
+        return [Triple(source, loc or NONE, code, category, ev.id, "location" if loc else None)]
     target = cameo_actor(ev.target, article)
-    out = [Triple(source, target, code, ev.category, ev.id)]
-    reverse = _reverse_code(ev.cameo)
-    named = bool(ev.target.id or ev.target.country)  # a thing ("a police compound") hosts and answers nothing
+    if target.startswith(NONE) and target != NONE and (loc := location_code(ev)):
+        target = loc + target[len(NONE):]  # "four children were killed in Gaza": Gaza's children
+    out = [Triple(source, target, code, category, ev.id)]
+    reverse = _reverse_code(code)
+    named = bool(ev.target.id or ev.target.country) and not _is_place(ev.target)  # a thing or place hosts nothing
     if reverse and named and source != NONE and target != source:
-        out.append(Triple(target, source, reverse, ev.category, ev.id, "reverse"))
+        out.append(Triple(target, source, reverse, category, ev.id, "reverse"))
     return out
 
 

@@ -7,7 +7,7 @@ CONSULT). Needs grammar, all must hold:
 - ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
-- ``xcomp:LEMMA`` (``xcomp:*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``; target slot ``ccomp_subj``: the subject of the
+- ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``; target slot ``ccomp_subj``: the subject of the
   trigger's clausal complement.
 
 Also reported obligations ("X said Y must ...": X demands of Y). Here too the parse frames both
@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import load, word_set
+from .status import asks_someone
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,7 +107,7 @@ def _need_holds(tok: Token, need: str) -> bool:
     if kind == "pobj":
         word, _, spec = arg.partition("=")
         return any(in_class(o, spec) for o in prep_objects(tok, word))
-    if kind in ("xcomp", "prt"):
+    if kind in ("xcomp", "ccomp", "prt"):
         return any(c.dep_ == kind and arg in ("*", c.lemma_.lower(), c.lower_) for c in tok.children)
     if kind == "head":
         return tok.head.lemma_.lower() == arg
@@ -136,7 +137,8 @@ def _generic_entry(tok: Token) -> dict[str, Any] | None:
 
 
 def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
-    """The triggers in a sentence; a frame verb ("threatened to", "refused to") yields to its xcomp's trigger.
+    """The triggers in a sentence; a frame verb ("threatened to", "refused to") yields to its xcomp's
+    trigger, unless it asks someone else to act ("urged Russia to withdraw").
 
     With ``generic`` every other verb with a subject and an object becomes a candidate too.
     """
@@ -150,7 +152,8 @@ def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
     frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
     return [
         t for t in found
-        if not (t.token.lemma_.lower() in frames and any(c.dep_ == "xcomp" and c.i in tokens for c in t.token.children))
+        if not (t.token.lemma_.lower() in frames and any(c.dep_ == "xcomp" and c.i in tokens for c in t.token.children)
+                and not asks_someone(t.token))  # "urged Russia to withdraw": the request is the event
     ]
 
 

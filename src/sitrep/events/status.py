@@ -104,6 +104,25 @@ def tense_of(tok: Token) -> Tense:
     return "past" if tok.tag_ in ("VBN", "VBD") else "present"
 
 
+def asks_someone(verb: Token) -> bool:
+    """True for a request verb with someone asked ("urged Russia", "Obama was asked", "called on Iran")."""
+    if verb.lemma_.lower() not in word_set("status", "request_frames"):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
+
+
+def requested_act(tok: Token) -> bool:
+    """True for the act someone is asked to do ("urged Russia to withdraw", "wants Putin to attack",
+    "was pressured to help"): the content of the request rather than an event of its own."""
+    if tok.dep_ == "xcomp":
+        return asks_someone(tok.head)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not infinitive or tok.dep_ not in ("ccomp", "advcl"):
+        return False
+    own_subject = tok.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in tok.children)
+    return asks_someone(tok.head) or (own_subject and tok.head.lemma_.lower() in word_set("status", "request_frames"))
+
+
 def _has_condition(sent: Span, chain: list[Token]) -> bool:
     return any(_is_protasis(t) for t in sent if t not in chain)
 
@@ -117,6 +136,8 @@ def event_status(
     if any(_is_protasis(t) for t in chain[:2]):
         return None
     if any(t.lemma_.lower() in word_set("status", "content_nouns") for t in chain[1:] if t.pos_ == "NOUN"):
+        return None
+    if requested_act(tok):
         return None
     if set(lemmas) & word_set("status", "refusal_frames"):
         return "refused"

@@ -21,7 +21,7 @@ from .coding import (
     subject_of,
     undergone_by,
 )
-from .lexicon import load
+from .lexicon import load, word_set
 from .participants import Resolver, agent_code, is_participant, np_tokens, unique_refs
 from .places import place_from_token
 
@@ -51,6 +51,39 @@ def thing_ref(tok: Token) -> ActorRef | None:
         return ActorRef(None, place.name, place.country, place.span)
     toks = np_tokens(tok)
     return ActorRef(None, tok.doc[toks[0].i : tok.i + 1].text, None, [toks[0].idx, tok.idx + len(tok.text)])
+
+
+def _origin_code(tok: Token, resolver: Resolver, depth: int = 2) -> str | None:
+    """The country of a phrase's "of"/"from" object ("the mayor of the city of Nablus" -> PS,
+    "dissidents from Myanmar" -> MM, "ministers from the Georgian government" -> GE)."""
+    for obj in prep_objects(tok, "of") + prep_objects(tok, "from"):
+        poss = next((c for c in obj.children if c.dep_ == "poss"), None)  # "of Rwanda's Senate": Rwanda
+        place = place_ref(obj) if obj.pos_ == "PROPN" else None
+        ref = (resolver.resolve(poss) if poss is not None else None) or place or resolver.resolve(obj)
+        code = ref.country if ref is not None and ref.country and len(ref.country) == 2 else None  # not a group ("West")
+        if code is None and depth > 1:
+            code = _origin_code(obj, resolver, depth - 1)
+        if code:
+            return code
+    return None
+
+
+def refine(refs: list[ActorRef], tok: Token, resolver: Resolver) -> list[ActorRef]:
+    """Participants of the phrase headed by ``tok`` completed from the phrase: an agent noun with no
+    country takes its "of"/"from" object's ("the mayor of Nablus"); a partitive phrase's span
+    covers the whole phrase ("Hundreds of UN troops", not "Hundreds")."""
+    if not refs:
+        return refs
+    if tok.lower_ in word_set("agents", "partitives") and prep_objects(tok, "of"):
+        inner = prep_objects(tok, "of")[0]
+        start = np_tokens(tok)[0].idx
+        for ref in refs:
+            if ref.span is not None and ref.span[0] == start:
+                ref.span = [start, max(ref.span[1], inner.idx + len(inner.text))]
+    for ref in refs:
+        if ref.country is None and ref.id is None and agent_code(ref.name):
+            ref.country = _origin_code(tok, resolver)
+    return refs
 
 
 def _placed(ref: ActorRef, tok: Token) -> ActorRef:
@@ -126,7 +159,7 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
     for slot in slots:
         found_refs: list[ActorRef] = []
         for found in _slot(trig, slot):
-            refs = [found] if isinstance(found, ActorRef) else resolver.resolve_all(found)
+            refs = [found] if isinstance(found, ActorRef) else refine(resolver.resolve_all(found), found, resolver)
             named = not isinstance(found, ActorRef) and found.ent_type_ in NAMED_TARGET_ENTS
             parts = [_placed(r, found) if named and not is_participant(r) else r for r in refs if named or is_participant(r)]
             if not parts:
@@ -162,7 +195,7 @@ def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | No
             if tok.pos_ not in ("NOUN", "PROPN") or taken[0] <= tok.idx < taken[1]:
                 continue
             named = tok.ent_type_ in NAMED_TARGET_ENTS
-            found += [_placed(r, tok) if named and not is_participant(r) else r for r in resolver.resolve_all(tok)
+            found += [_placed(r, tok) if named and not is_participant(r) else r for r in refine(resolver.resolve_all(tok), tok, resolver)
                       if (named or is_participant(r)) and not _same_side(r, actor)]
         if found:
             return unique_refs(found)
