@@ -145,7 +145,8 @@ def _sections(splits: dict[str, Counter[str]], data: Path) -> dict[str, Any]:
 
 TUNED_ON = ("newsquant.jsonl: rounds 1-4 read errors on all 590 sentences (unit names and cue words taken from them), "
             "so 'all' and 'test' are not held out; from round 5 on only the dev half (sha256(id) parity) is read. "
-            "Held out, never read for tuning: recognizers_*.jsonl, meantime_values_en.jsonl")
+            "Held out, never read for tuning: recognizers_*.jsonl, meantime_values_en.jsonl. Round 6 also ran the "
+            "reader over the unlabelled texts of PolNeAR dev and PLV train to spot general misreadings (no labels read)")
 
 
 def evaluate(data: Path, settings: Settings) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from .lexicon import load
 
 Tok = tuple[str, int, int]
 MAX_NOUN_WORDS = 3  # words of a counted noun phrase ("public housing properties")
+MAX_NAME_WORDS = 3  # name words before a counted noun ("250 M1 Abrams tanks", "14 Leopard 2 tanks")
+MAX_MODEL_NUMBER = 100  # "Leopard 2": a small bare number after a name word is part of the name
 
 
 @cache
@@ -55,6 +57,9 @@ def counted_noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
         k += 2
         while k + 1 < len(toks) and toks[k][0][:1].isupper() and toks[k + 1][0].isalpha():
             k += 1
+    named = _named_noun(toks, k)
+    if named is not None:
+        return named
     j = k
     while j < len(toks) and j - k < MAX_NOUN_WORDS:
         word = _low(toks, j)
@@ -71,6 +76,46 @@ def counted_noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
     if not words:
         return None
     return " ".join(words[:-1] + [singular(words[-1])]), j
+
+
+def _word_groups(toks: list[Tok], k: int, limit: int) -> list[tuple[str, int]]:
+    """Up to ``limit`` words from token ``k`` where a word is a run of tokens written together
+    ("AH-64" is one): (word as written, index after it)."""
+    out: list[tuple[str, int]] = []
+    j = k
+    while j < len(toks) and len(out) < limit:
+        e = j + 1
+        while e < len(toks) and toks[e][1] == toks[e - 1][2] and toks[e][0] not in ",.;:!?()\"'":
+            e += 1
+        out.append(("".join(t[0] for t in toks[j:e]), e))
+        j = e
+    return out
+
+
+def _name_word(word: str, prev: str) -> bool:
+    """A word of a proper name or model designator ("M1", "AH-64", "Abrams", "NBA") or a small
+    number following one ("Leopard 2")."""
+    if word[:1].isupper() and word.replace("-", "").isalnum() and word.lower() not in _words("months") \
+            and word.lower() not in _data()["scales"]:
+        return True
+    return word.isdigit() and prev[:1].isupper() and int(word) < MAX_MODEL_NUMBER
+
+
+def _named_noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """"250 M1 Abrams tanks" -> "M1 Abrams tank": name words, then a plural noun in lower case."""
+    if k >= len(toks) or not toks[k][0][:1].isupper():
+        return None
+    groups = _word_groups(toks, k, MAX_NAME_WORDS + 1)
+    names: list[str] = []
+    for word, end in groups:
+        low = word.lower()
+        if _name_word(word, names[-1] if names else ""):
+            names.append(word)
+            continue
+        if names and low.isalpha() and plural(low) and low not in _words("stop_nouns"):
+            return " ".join(names + [singular(low)]), end
+        return None
+    return None
 
 
 def plural(word: str) -> bool:
@@ -106,9 +151,15 @@ def _phrase(tokens: Any) -> str | None:
             continue
         if tok.pos_ not in PHRASE_POS:
             return None
-        word = _head_word(tok) if n == len(tokens) - 1 else tok.text if tok.pos_ == "PROPN" else tok.text.lower()
+        word = _head_word(tok) if n == len(tokens) - 1 else tok.text if tok.pos_ == "PROPN" else _modifier_word(tok)
         out += word if not out or out.endswith("-") and glued else " " + word
     return out or None
+
+
+def _modifier_word(tok: Any) -> str:
+    """A word before the head, lower-cased; a comparative or superlative as its base form
+    ("best" -> "good", "largest" -> "large"), as lemmatised unit names have it."""
+    return tok.lemma_.lower() if tok.tag_ in ("JJS", "JJR") and tok.lemma_ else tok.text.lower()
 
 
 def _head_word(tok: Any) -> str:
@@ -133,3 +184,18 @@ def counted_heads(span: Any) -> dict[int, tuple[str, int]]:
             for num in [t, t.doc[t.i - 1]] if scaled else [t]:  # "9.3 million containers": "9.3" too
                 out[num.idx - base] = (phrase or singular(t.head.text.lower()), end)
     return out
+
+
+NOT_NOUN_POS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART"})
+
+
+def non_nouns(span: Any) -> frozenset[int]:
+    """Character offsets (relative to the span) of words the parse says are no noun: a counted
+    noun read from the words alone must not end on one ("the two learned", "under 30 engage")."""
+    base = span[0].idx if len(span) else 0
+    return frozenset(t.idx - base for t in span if t.pos_ in NOT_NOUN_POS)
+
+
+def graded_lemmas(span: Any) -> dict[str, str]:
+    """Comparatives and superlatives of the span and their base forms ("best" -> "good")."""
+    return {t.lower_: t.lemma_.lower() for t in span if t.tag_ in ("JJS", "JJR") and t.lemma_}

@@ -14,7 +14,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .counted import Tok, _data, _low, _words, counted_heads, counted_noun, parsed_noun, singular
+from .counted import (
+    Tok,
+    _data,
+    _low,
+    _words,
+    counted_heads,
+    counted_noun,
+    graded_lemmas,
+    non_nouns,
+    parsed_noun,
+    singular,
+)
 from .numwords import fraction, written_number
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
@@ -97,8 +108,13 @@ def _currency(text: str, toks: list[Tok], i: int) -> tuple[str, int] | None:
     prefix = _data()["prefix"]
     for back in (2, 1):
         j = i - back
-        if j >= 0 and _joined(text, toks, j, i).replace(" ", "") in prefix:
-            return prefix[_joined(text, toks, j, i).replace(" ", "")], j
+        if j < 0:
+            continue
+        form = _joined(text, toks, j, i)
+        glued = all(toks[x][2] == toks[x + 1][1] for x in range(j, i - 1))
+        code = toks[j][0].isupper() and toks[j][0] not in ("A", "I")  # "HK $5", "NZ $9", not "a $9 loan"
+        if form in prefix or (glued or code) and form.replace(" ", "") in prefix:
+            return prefix[form if form in prefix else form.replace(" ", "")], j
     return None
 
 
@@ -190,11 +206,22 @@ def _is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool, 
         return True
     if i > 0 and toks[i - 1][2] == toks[i][1] and (toks[i - 1][0].isalpha() or _hyphen_name(toks, i)):
         return True  # "S23", "TA-35", "COVID-19": part of a name
+    if _slashed(toks, i, k):
+        return True  # "9/11", "24/7": a date or a schedule, not a fraction
     if prev == "-" and i > 1 and toks[i - 2][2] == toks[i - 1][1] and _is_year(_low(toks, i - 2)):
         return True  # "2020-21": the end of a season or fiscal year
     if i > 0 and _is_name(toks, i - 1) and not (unit or scaled):
         return True  # "Model 3", "S&P 500", "iPhone 14": part of a name
     return not scaled and _is_year(word)
+
+
+def _slashed(toks: list[Tok], i: int, k: int) -> bool:
+    """A number glued to "/" and another number on either side ("9/11") that no fraction read."""
+    after = _low(toks, k) == "/" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1)[:1].isdigit() \
+        and toks[k + 1][1] == toks[k][2]
+    before = _low(toks, i - 1) == "/" and toks[i - 1][2] == toks[i][1] and _low(toks, i - 2)[:1].isdigit() \
+        and toks[i - 2][2] == toks[i - 1][1]
+    return after or before
 
 
 def _is_year(word: str) -> bool:
@@ -211,6 +238,8 @@ def _clock(toks: list[Tok], i: int, k: int) -> bool:
         return True
     if nxt in ("a", "p") and _low(toks, k + 1) == "." and _low(toks, k + 2) == "m":
         return True
+    if nxt == "o" and _low(toks, k + 1) in ("'", "’") and _low(toks, k + 2) == "clock":
+        return True  # "6 o'clock"
     return nxt in ("am", "pm") and toks[k][1] == toks[k - 1][2]
 
 
@@ -257,7 +286,50 @@ def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float
     return None
 
 
-def _read(text: str, toks: list[Tok], i: int, heads: dict[int, tuple[str, int]] | None = None) -> tuple[Measure, int] | None:
+# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest"
+Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str]]
+
+
+BARE_BEFORE = frozenset({"by", "to", "from", "is", "was", "be", "been", "are", "were", "at", "of", "and", "reached", "hit", "totalled", "totaled", "about", "around"})
+
+
+BARE_DATE_LOOKBACK = 4  # tokens before a bare number searched for a month name
+MAX_AGE = 120  # a bare number read as an age is below this
+PERSON_WORDS = frozenset({"who", "he", "she", "i", "i'm", "you"})
+
+
+def _bare_value(toks: list[Tok], i: int, k: int, parse: Parse | None) -> bool:
+    """A plain number with no noun after it, read as a value when the parse is given and it
+    ends a clause after a linking word ("decreased by 1.", "he was 10 when")."""
+    if parse is None or not toks[i][0].isdigit() or _low(toks, i - 1) not in BARE_BEFORE:
+        return False
+    if any(_low(toks, i - b).rstrip(".") in _words("months") for b in range(1, BARE_DATE_LOOKBACK + 1)):
+        return False  # "from Sept. 19 to 22"
+    return _low(toks, k) in ("", ".", ",", ";", "when", "who", "in", "on", "and", "but", "by", "after")
+
+
+def _age(toks: list[Tok], i: int, value: float) -> bool:
+    """"Trump, who is 70", "he will be 35 by then": a bare number after a person and "is" is an age."""
+    if _low(toks, i - 1) not in ("is", "was", "be", "turns", "turned") or not 0 < value < MAX_AGE:
+        return False
+    return any(_low(toks, i - b) in PERSON_WORDS for b in range(2, 5))
+
+
+def _noun_after(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[str, int] | None:
+    """The counted noun after the number at token i (reading resumes at k): the parse's phrase,
+    else the words after it (not ending on a word the parse calls a verb or adjective)."""
+    head = parse[0].get(toks[i][1]) if parse else None
+    found = parsed_noun(toks, k, head)
+    if found is None:
+        found = counted_noun(toks, k)
+        if found is not None and parse is not None and toks[found[1] - 1][1] in parse[1]:
+            found = None
+        elif found is not None and parse is not None:
+            found = (" ".join(parse[2].get(w, w) for w in found[0].split()), found[1])
+    return found or (head and (head[0], k))
+
+
+def _read(text: str, toks: list[Tok], i: int, heads: Parse | None = None) -> tuple[Measure, int] | None:
     num = _number(text, toks, i)
     if num is None:
         return _vague(text, toks, i)
@@ -280,7 +352,8 @@ def _read(text: str, toks: list[Tok], i: int, heads: dict[int, tuple[str, int]] 
             end_range = None
         elif second is None:
             first_unit = unit  # "from 208 pounds to 193": the unit written once, on the low end
-    if end_range is not None and (end_range[0] > value or "from" in lead and end_range[0] != value):
+    if end_range is not None and (end_range[0] > value or "from" in lead and end_range[0] != value
+                                  or _score(toks, k, value, end_range[0])):
         high, k2, scaled2 = end_range
         if scaled2 and not scaled:
             value = _rescale(value, high)
@@ -297,16 +370,26 @@ def _read(text: str, toks: list[Tok], i: int, heads: dict[int, tuple[str, int]] 
         name, k = unit
         name = _data()["money_after_scale"].get(name, name) if scaled else name  # "2 million pounds"
     else:
-        head = heads.get(toks[i][1]) if heads else None
-        found = parsed_noun(toks, k, head) or counted_noun(toks, k) or (head and (head[0], k))
-        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit() or _is_fraction(toks, i)):
+        found = _noun_after(toks, i, k, heads)
+        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()
+                                  or _is_fraction(toks, i) or _bare_value(toks, i, k, heads)):
             return None
-        name, noun = (found[0], toks[k][0]) if found else ("-", None)
+        name, noun = (found[0], toks[k][0]) if found else ("year of age" if _age(toks, i, value) else "-", None)
         k = found[1] if found else k
     name, k = _rate(text, toks, k, name)
     s, e = toks[start][1], toks[k - 1][2]
     s = toks[_qualifier_start(toks, start)][1]
     return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+
+
+MAX_SCORE = 200  # "a 9-2 lead", "a 5-4 ruling": a descending pair of small counts joined by a hyphen
+
+
+def _score(toks: list[Tok], k: int, value: float, high: float) -> bool:
+    """"9-2", "5-4": a score or vote tally, kept as one pair (low end first as written)."""
+    glued = _low(toks, k) == "-" and toks[k][1] == toks[k - 1][2] and toks[k + 1][1] == toks[k][2]
+    plain = toks[k - 1][0].isdigit() and toks[k + 1][0].isdigit()
+    return glued and plain and 0 <= high < value <= MAX_SCORE
 
 
 SUSPENDED_LOOKAHEAD = 8  # tokens searched for the shared unit of "7- or 8-inch", "four-, five- and six-cylinder"
@@ -367,7 +450,7 @@ def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
     """Every quantity in ``text``, in order; spans are offsets into ``text``. ``parse`` (optional)
     is the spaCy Doc or Span over exactly ``text``: its ``nummod`` arcs give the counted noun
     where the words after the number do not."""
-    heads = counted_heads(parse) if parse is not None else None
+    heads = (counted_heads(parse), non_nouns(parse), graded_lemmas(parse)) if parse is not None else None
     toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Measure] = []
     i = 0
@@ -378,4 +461,30 @@ def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
             continue
         found.append(hit[0])
         i = max(hit[1], i + 1)
+    return _shared_units(text, found)
+
+
+ELLIPSIS_GAP = 60  # characters allowed between a quantity and a later bare number sharing its unit
+RATE_UNITS = frozenset({"percentage", "percentage point", "basis point"})
+ELLIPSIS_RATIO = 1000.0  # the two values must be within this factor ("5%" never lends to "1.2 million")
+
+
+def _shared_units(text: str, found: list[Measure]) -> list[Measure]:
+    """"3.9 million headsets, up from 2.4 million": a bare number takes the unit of the quantity
+    just before it when a linking word ("from", "to", "and", "including") joins them."""
+    for n in range(1, len(found)):
+        m, p = found[n], found[n - 1]
+        if m.unit != "-" or p.unit == "-" or not m.text[:1].isdigit() or m.start - p.end > ELLIPSIS_GAP:
+            continue
+        between = re.findall(r"[a-z]+", text[p.end : m.start].lower())
+        if not set(between) & _words("elliptic_links") or _sentence_break(text[p.end : m.start]):
+            continue
+        if "to" in between and p.unit in RATE_UNITS:
+            continue  # "rose 8.15% to 3.65": the level reached, not a share
+        if p.value and m.value and 1 / ELLIPSIS_RATIO <= abs(m.value / p.value) <= ELLIPSIS_RATIO:
+            m.unit = p.unit
     return found
+
+
+def _sentence_break(gap: str) -> bool:
+    return any(ch in gap for ch in ";:()")

@@ -16,6 +16,7 @@ from .lexicon import load
 Tok = tuple[str, int, int]
 _INT = re.compile(r"\d+$")
 MAX_DENOMINATOR = 128  # "1/2", "3/4", "1/128": larger denominators are more likely ids or scores
+MAX_BARE_DENOMINATOR = 8  # "9/11", "7/10" not followed by "of" are dates or scores; "3/4 cup" is a fraction
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def fraction(toks: list[Tok], i: int) -> tuple[float, int] | None:
     if _INT.match(word) and _low(toks, i + 1) in ("/", "\u2044") and _INT.match(_low(toks, i + 2)):  # "1/2", "1⁄32"
         adjacent = toks[i][2] == toks[i + 1][1] and toks[i + 1][2] == toks[i + 2][1]
         num, den = int(word), int(_low(toks, i + 2))
-        if adjacent and 0 < num < den <= MAX_DENOMINATOR and _low(toks, i + 3) not in ("/", "\u2044"):
+        shared = den <= MAX_BARE_DENOMINATOR or _low(toks, i + 3) == "of" or toks[i + 3 : i + 4] and toks[i + 3][1] == toks[i + 2][2]
+        if adjacent and 0 < num < den <= MAX_DENOMINATOR and _low(toks, i + 3) not in ("/", "\u2044") and shared:
             return num / den, i + 3
         return None
     if word in fr and word.startswith("half"):

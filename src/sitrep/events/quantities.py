@@ -27,6 +27,7 @@ _WORD = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z0-9]*|[A-Z]+\d+[A-Za-z0-9]*|\d
                    r"|[A-Za-z][A-Za-z\-'’]*[A-Za-z]|[A-Za-z]|\S")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?$")
 MAX_MODIFIERS = 3  # words allowed between the number and the counted noun ("8,500 U.S. combat troops")
+MAX_MODEL_NUMBER = 100  # "Leopard 2", "Challenger 3": a small bare number after a name is part of it
 
 Tok = tuple[str, int, int]
 
@@ -82,6 +83,16 @@ def _is_modifier(word: str) -> bool:
             or bool(country_code(word)))
 
 
+def _name_part(toks: list[Tok], k: int, first: int) -> bool:
+    """A word of a weapon or unit name between a count and its noun: a capitalised word ("250 M1
+    Abrams tanks", "300 Wagner fighters") or a small number after one ("14 Leopard 2 tanks")."""
+    word = toks[k][0]
+    if word[:1].isupper() and word.isalpha():
+        return True
+    return k > first and bool(_DIGITS.match(word)) and "," not in word and toks[k - 1][0][:1].isupper() \
+        and float(word) < MAX_MODEL_NUMBER
+
+
 def _unit(toks: list[Tok], i: int) -> tuple[str, int] | None:
     """The counted noun at or a few modifiers after ``i``, and the index after it."""
     units = _multiword("units")
@@ -89,9 +100,19 @@ def _unit(toks: list[Tok], i: int) -> tuple[str, int] | None:
         j = _match_phrase(toks, i + skip, units)
         if j > i + skip:
             return " ".join(t[0].lower() for t in toks[i + skip : j]), j
-        if i + skip >= len(toks) or not _is_modifier(toks[i + skip][0]):
+        if i + skip >= len(toks) or not (_is_modifier(toks[i + skip][0]) or _name_part(toks, i + skip, i)):
             return None
     return None
+
+
+def _inside_name(toks: list[Tok], i: int) -> bool:
+    """"Germany sent Leopard 2 tanks": a small bare number right after a capitalised word inside
+    the sentence (no month, country or listed modifier) names a model, it counts nothing."""
+    if i < 2 or "," in toks[i][0] or not _DIGITS.match(toks[i][0]) or float(toks[i][0]) >= MAX_MODEL_NUMBER:
+        return False
+    prev = toks[i - 1][0]
+    return prev[:1].isupper() and prev.isalpha() and not _is_modifier(prev) \
+        and prev.lower() not in load("units")["months"] and toks[i - 2][0] not in ".!?:"
 
 
 def _vague(toks: list[Tok], i: int, text: str, offset: int) -> tuple[Quantity, int] | None:
@@ -113,6 +134,8 @@ def _count(toks: list[Tok], i: int, text: str, offset: int) -> tuple[Quantity, i
     j = _match_phrase(toks, i, _multiword("qualifiers"))
     qualifier = " ".join(t[0].lower() for t in toks[i:j]) or None
     between = j < len(toks) and toks[j][0].lower() == "between"
+    if j == i and _inside_name(toks, i):
+        return None
     num = _number(toks, j + 1 if between else j)
     if num is None:
         return None
