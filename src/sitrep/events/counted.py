@@ -196,6 +196,13 @@ def non_nouns(span: Any) -> frozenset[int]:
     return frozenset(t.idx - base for t in span if t.pos_ in NOT_NOUN_POS)
 
 
+def verbs(span: Any) -> frozenset[int]:
+    """Character offsets (relative to the span) of finite verbs and participles ("around 73
+    raising concerns": "raising" starts no counted noun)."""
+    base = span[0].idx if len(span) else 0
+    return frozenset(t.idx - base for t in span if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN")
+
+
 def graded_lemmas(span: Any) -> dict[str, str]:
     """Comparatives and superlatives of the span and their base forms ("best" -> "good")."""
     return {t.lower_: t.lemma_.lower() for t in span if t.tag_ in ("JJS", "JJR") and t.lemma_}

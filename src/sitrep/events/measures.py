@@ -25,18 +25,19 @@ from .counted import (
     non_nouns,
     parsed_noun,
     singular,
+    verbs,
 )
+from .ellipsis import share_units
+from .nonquant import is_date_or_id
 from .numwords import fraction, written_number
+from .unitcues import age_cue, age_unit, between_ages, metre, person_age
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
 _DIGITS = re.compile(r"(?:\d[\d,]*)?\.?\d+$")
 MAX_UNIT_TOKENS = 6  # tokens a unit may span ("degrees", "km / h", "miles per hour", "m.p.h.")
 CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
 TREND_LOOKBACK = 5  # tokens before a number searched for "rose", "fell"
-YEAR_RANGE = (1800, 2100)  # bare integers in this range with no unit are years, not quantities
-SKIP_BEFORE = frozenset({"category", "no", "number", "section", "row", "room", "route", "page", "chapter", "article", "#", "version", "season", "game", "week", "level", "grade", "phase", "round"})
 
-NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "and", "or", "but", "with", "from", "about", "some", "over", "under", "only", "just", "nearly", "almost", "around"})
 
 @dataclass
 class Measure:
@@ -50,7 +51,6 @@ class Measure:
     end: int
     text: str
     noun: str | None = None  # the counted noun as written ("troops")
-
 
 
 def _joined(text: str, toks: list[Tok], i: int, j: int) -> str:
@@ -89,6 +89,8 @@ def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | Non
         adjacent = toks[k][1] == toks[k - 1][2]
         if _low(toks, k) in _words("glued_scales") and not adjacent:  # "5 m" is no million, "5m" may be
             break
+        if metre(toks, i, k) and _currency(text, toks, i) is None:
+            break  # "37m (121ft)", "330m tall": metres
         value, k, scaled = value * scales[_low(toks, k)], k + 1, True
     return value, k, scaled
 
@@ -122,6 +124,8 @@ def _unit(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
     """A unit from the table starting at token k (a hyphen right after the number skipped)."""
     units = _data()["units"]
     start = k + 1 if _low(toks, k) == "-" and k > 0 and toks[k][1] == toks[k - 1][2] else k
+    if metre(toks, start - 1, start):
+        return "metre", start + 1
     cased = _cased_unit(toks, start)
     for j in range(min(len(toks), start + MAX_UNIT_TOKENS), start, -1):
         if cased is not None and j == start + 1:
@@ -195,68 +199,6 @@ def _trend_word(word: str) -> str | None:
     return "down" if word in _words("down_words") else None
 
 
-def _is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool, unit: bool = False) -> bool:
-    """Years, days of months, clock times, ordinals and identifiers are not quantities; ``unit``
-    = a unit from the table follows ("MacBook Pro 16 inch" is a measure, "Model 3" a name)."""
-    word, prev, nxt = _low(toks, i), _low(toks, i - 1), _low(toks, k)
-    months = _words("months")
-    if prev.rstrip(".") in months or nxt.rstrip(".") in months or (prev == "." and _low(toks, i - 2) in months):
-        return True
-    if _clock(toks, i, k) or nxt in ("st", "nd", "rd", "th") or prev in SKIP_BEFORE:
-        return True
-    if i > 0 and toks[i - 1][2] == toks[i][1] and (toks[i - 1][0].isalpha() or _hyphen_name(toks, i)):
-        return True  # "S23", "TA-35", "COVID-19": part of a name
-    if _slashed(toks, i, k):
-        return True  # "9/11", "24/7": a date or a schedule, not a fraction
-    if prev == "-" and i > 1 and toks[i - 2][2] == toks[i - 1][1] and _is_year(_low(toks, i - 2)):
-        return True  # "2020-21": the end of a season or fiscal year
-    if i > 0 and _is_name(toks, i - 1) and not (unit or scaled):
-        return True  # "Model 3", "S&P 500", "iPhone 14": part of a name
-    return not scaled and _is_year(word)
-
-
-def _slashed(toks: list[Tok], i: int, k: int) -> bool:
-    """A number glued to "/" and another number on either side ("9/11") that no fraction read."""
-    after = _low(toks, k) == "/" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1)[:1].isdigit() \
-        and toks[k + 1][1] == toks[k][2]
-    before = _low(toks, i - 1) == "/" and toks[i - 1][2] == toks[i][1] and _low(toks, i - 2)[:1].isdigit() \
-        and toks[i - 2][2] == toks[i - 1][1]
-    return after or before
-
-
-def _is_year(word: str) -> bool:
-    """Four plain digits in ``YEAR_RANGE`` ("2021")."""
-    return len(word) == 4 and word.isdigit() and YEAR_RANGE[0] <= int(word) <= YEAR_RANGE[1]
-
-
-def _clock(toks: list[Tok], i: int, k: int) -> bool:
-    """"10:30", "9 a.m.", "1.56pm": a clock time ("SINGAPORE: Two sisters" is none)."""
-    nxt = _low(toks, k)
-    if nxt == ":" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1)[:1].isdigit():
-        return True
-    if _low(toks, i - 1) == ":" and toks[i - 1][2] == toks[i][1] and _low(toks, i - 2)[:1].isdigit():
-        return True
-    if nxt in ("a", "p") and _low(toks, k + 1) == "." and _low(toks, k + 2) == "m":
-        return True
-    if nxt == "o" and _low(toks, k + 1) in ("'", "’") and _low(toks, k + 2) == "clock":
-        return True  # "6 o'clock"
-    return nxt in ("am", "pm") and toks[k][1] == toks[k - 1][2]
-
-
-def _hyphen_name(toks: list[Tok], i: int) -> bool:
-    """"TA-35", "V-6", "F-16": a number joined by a hyphen to a word holding a capital letter."""
-    if i < 2 or toks[i - 1][0] != "-" or toks[i - 2][2] != toks[i - 1][1]:
-        return False
-    return toks[i - 2][0].isalpha() and any(ch.isupper() for ch in toks[i - 2][0])
-
-
-def _is_name(toks: list[Tok], j: int) -> bool:
-    """True for a capitalised word inside the sentence that is no cue word ("Model" in "Model 3")."""
-    word = toks[j][0] if j >= 0 else ""
-    capital = word[:1].isupper() or word[:1].islower() and any(ch.isupper() for ch in word[1:])  # "iPhone"
-    return j > 0 and capital and word.lower() not in _data()["changes"] and word.lower() not in NAME_STOP | _words("months")
-
-
 def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
     """"dozens of people", "tens of thousands of dollars": a range with the counted noun."""
     vague = _data()["vague"]
@@ -286,16 +228,14 @@ def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float
     return None
 
 
-# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest"
-Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str]]
+# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest", offsets of verbs
+Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str], frozenset[int]]
 
 
 BARE_BEFORE = frozenset({"by", "to", "from", "is", "was", "be", "been", "are", "were", "at", "of", "and", "reached", "hit", "totalled", "totaled", "about", "around"})
 
 
 BARE_DATE_LOOKBACK = 4  # tokens before a bare number searched for a month name
-MAX_AGE = 120  # a bare number read as an age is below this
-PERSON_WORDS = frozenset({"who", "he", "she", "i", "i'm", "you"})
 
 
 def _bare_value(toks: list[Tok], i: int, k: int, parse: Parse | None) -> bool:
@@ -303,16 +243,12 @@ def _bare_value(toks: list[Tok], i: int, k: int, parse: Parse | None) -> bool:
     ends a clause after a linking word ("decreased by 1.", "he was 10 when")."""
     if parse is None or not toks[i][0].isdigit() or _low(toks, i - 1) not in BARE_BEFORE:
         return False
+    if _low(toks, i - 2) == "out" and _low(toks, i - 1) == "of":
+        return False  # "eight out of 10 said"
     if any(_low(toks, i - b).rstrip(".") in _words("months") for b in range(1, BARE_DATE_LOOKBACK + 1)):
         return False  # "from Sept. 19 to 22"
-    return _low(toks, k) in ("", ".", ",", ";", "when", "who", "in", "on", "and", "but", "by", "after")
-
-
-def _age(toks: list[Tok], i: int, value: float) -> bool:
-    """"Trump, who is 70", "he will be 35 by then": a bare number after a person and "is" is an age."""
-    if _low(toks, i - 1) not in ("is", "was", "be", "turns", "turned") or not 0 < value < MAX_AGE:
-        return False
-    return any(_low(toks, i - b) in PERSON_WORDS for b in range(2, 5))
+    return _low(toks, k) in ("", ".", ",", ";", "when", "who", "in", "on", "and", "but", "by", "after") \
+        or toks[k][1] in parse[3]  # "is around 73 raising the prospect": a verb follows
 
 
 def _noun_after(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[str, int] | None:
@@ -322,31 +258,54 @@ def _noun_after(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[s
     found = parsed_noun(toks, k, head)
     if found is None:
         found = counted_noun(toks, k)
-        if found is not None and parse is not None and toks[found[1] - 1][1] in parse[1]:
-            found = None
+        if found is not None and parse is not None and (toks[found[1] - 1][1] in parse[1] or toks[k][1] in parse[3]):
+            found = None  # "the two learned", "around 73 raising concerns": a verb, not a counted noun
         elif found is not None and parse is not None:
             found = (" ".join(parse[2].get(w, w) for w in found[0].split()), found[1])
     return found or (head and (head[0], k))
 
 
 def _read(text: str, toks: list[Tok], i: int, heads: Parse | None = None) -> tuple[Measure, int] | None:
+    """The quantity whose number starts at token i and the index after it, or None."""
     num = _number(text, toks, i)
     if num is None:
         return _vague(text, toks, i)
     value, k, scaled = num
     cur = _currency(text, toks, i)
-    if cur is None and _is_date_or_id(toks, i, k, value, scaled, _unit(text, toks, k) is not None):
+    if cur is None and is_date_or_id(toks, i, k, value, scaled, _unit(text, toks, k) is not None):
         return None
     start = cur[1] if cur else _signed_start(toks, i, value)
+    ranged = _read_range(text, toks, start, (value, k, scaled), cur is None)
+    if ranged is None:
+        return None
+    value, high, k, first_unit = ranged
+    named = _read_name(text, toks, (i, k), (value, scaled, cur, first_unit if high is not None else None), heads)
+    if named is None:
+        return None
+    name, noun, k = named
+    name, k = _rate(text, toks, k, name)
+    s, e = toks[_qualifier_start(toks, start)][1], toks[k - 1][2]
+    return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+
+
+Ranged = tuple[float, float | None, int, tuple[str, int] | None]  # low, high, index after, low end's unit
+
+
+def _read_range(text: str, toks: list[Tok], start: int, num: tuple[float, int, bool], check: bool) -> Ranged | None:
+    """The high end of a range after the number ``num`` (value, index after, scaled) whose span
+    starts at ``start``: "4 to 5", "between 2 and 3", "from 208 pounds to 193" (the unit written
+    on the low end is returned). None when the high end is a date or a name (``check``)."""
+    value, k, scaled = num
     high = None
-    lead = {_low(toks, start - x) for x in (1, 2, 3)}
+    lead = {_low(toks, start - x) for x in (1, 2, 3)} | ({"between"} if between_ages(toks, start) else set())
     trend = _low(toks, start - 1) in _words("up_words") | _words("down_words")
     ranged = _low(toks, start - 1) != "by" and (not trend or lead & {"between", "from"})  # "rose $1 to $84": two
     end_range = _range_end(text, toks, k, "between" in lead) if ranged else None
     first_unit: tuple[str, int] | None = None
     unit = _unit(text, toks, k) if end_range is None and (lead & {"between", "from"} or not trend) else None
-    if unit is not None and _low(toks, unit[1]) in ("to", "and", "-"):
-        end_range = _range_end(text, toks, unit[1], "between" in lead)
+    up_to = unit is not None and "from" in lead and [_low(toks, unit[1]), _low(toks, unit[1] + 1)] == ["up", "to"]
+    if unit is not None and (_low(toks, unit[1]) in ("to", "and", "-") or up_to):
+        end_range = _range_end(text, toks, unit[1] + up_to, "between" in lead)  # "from 450 sq ft up to 900 sq ft"
         second = _unit(text, toks, end_range[1]) if end_range is not None else None
         if second is None and "from" not in lead or second is not None and second[0] != unit[0]:
             end_range = None
@@ -358,28 +317,36 @@ def _read(text: str, toks: list[Tok], i: int, heads: Parse | None = None) -> tup
         if scaled2 and not scaled:
             value = _rescale(value, high)
         k = k2
-        if cur is None and _is_date_or_id(toks, k - 1, k, high, scaled2):
+        if check and is_date_or_id(toks, k - 1, k, high, scaled2):
             return None
+    return value, high, k, first_unit
+
+
+def _read_name(text: str, toks: list[Tok], at: tuple[int, int], how: tuple[float, bool, tuple[str, int] | None,
+               tuple[str, int] | None], heads: Parse | None) -> tuple[str, str | None, int] | None:
+    """(unit name, counted noun as written, index after) for the number at token ``at[0]`` whose
+    reading resumes at ``at[1]``; ``how`` = (value, scaled, currency before it, the range's low-end
+    unit). None for a bare number that is no quantity."""
+    i, k = at
+    value, scaled, cur, first_unit = how
     unit = _unit(text, toks, k) or _deferred_unit(text, toks, k, _is_fraction(toks, i))
-    if unit is None and first_unit is not None and high is not None:
+    if unit is None and first_unit is not None:
         unit = (first_unit[0], k)  # "from 208 pounds to 193": the low end's unit
-    noun = None
     if cur is not None:
-        name = cur[0]
-    elif unit is not None:
+        return cur[0], None, k
+    aged = age_unit(unit, k) if age_cue(toks, i) else None
+    if aged is not None:
+        return aged[0], None, aged[1]  # "aged 34", "at the age of 87", "aged 5 months"
+    if unit is not None:
         name, k = unit
-        name = _data()["money_after_scale"].get(name, name) if scaled else name  # "2 million pounds"
-    else:
-        found = _noun_after(toks, i, k, heads)
-        if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()
-                                  or _is_fraction(toks, i) or _bare_value(toks, i, k, heads)):
-            return None
-        name, noun = (found[0], toks[k][0]) if found else ("year of age" if _age(toks, i, value) else "-", None)
-        k = found[1] if found else k
-    name, k = _rate(text, toks, k, name)
-    s, e = toks[start][1], toks[k - 1][2]
-    s = toks[_qualifier_start(toks, start)][1]
-    return Measure(value, high, name, _change(toks, start), s, e, text[s:e], noun), k
+        return (_data()["money_after_scale"].get(name, name) if scaled else name), None, k  # "2 million pounds"
+    found = _noun_after(toks, i, k, heads)
+    if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()
+                              or _is_fraction(toks, i) or _bare_value(toks, i, k, heads)):
+        return None
+    if found:
+        return found[0], toks[k][0], found[1]
+    return ("year of age" if person_age(toks, i, value) else "-"), None, k
 
 
 MAX_SCORE = 200  # "a 9-2 lead", "a 5-4 ruling": a descending pair of small counts joined by a hyphen
@@ -424,6 +391,9 @@ def _is_fraction(toks: list[Tok], i: int) -> bool:
     return fraction(toks, i) is not None
 
 
+RATE_NOT_AFTER = frozenset({"earlier", "ago", "before", "later", "previously", "prior"})  # "a year earlier": a time
+
+
 def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
     """"$3500 a month", "$62 per share": the unit becomes "dollar per month"."""
     if _low(toks, k) not in ("per", "a", "an", "/") or name == "-":
@@ -433,8 +403,8 @@ def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
         if k + n < len(toks):
             form = singular(_joined(text, toks, k + 1, k + 1 + n))
             unit = _data()["units"].get(form) or rates.get(form)
-            if unit and (form in rates or _low(toks, k) == "per"):
-                return f"{name} per {unit}", k + 1 + n
+            if unit and (form in rates or _low(toks, k) == "per") and _low(toks, k + 1 + n) not in RATE_NOT_AFTER:
+                return f"{name} per {unit}", k + 1 + n  # not "$6.78 billion a year earlier"
     return name, k
 
 
@@ -450,7 +420,7 @@ def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
     """Every quantity in ``text``, in order; spans are offsets into ``text``. ``parse`` (optional)
     is the spaCy Doc or Span over exactly ``text``: its ``nummod`` arcs give the counted noun
     where the words after the number do not."""
-    heads = (counted_heads(parse), non_nouns(parse), graded_lemmas(parse)) if parse is not None else None
+    heads = (counted_heads(parse), non_nouns(parse), graded_lemmas(parse), verbs(parse)) if parse is not None else None
     toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Measure] = []
     i = 0
@@ -461,30 +431,5 @@ def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
             continue
         found.append(hit[0])
         i = max(hit[1], i + 1)
-    return _shared_units(text, found)
+    return share_units(text, found)
 
-
-ELLIPSIS_GAP = 60  # characters allowed between a quantity and a later bare number sharing its unit
-RATE_UNITS = frozenset({"percentage", "percentage point", "basis point"})
-ELLIPSIS_RATIO = 1000.0  # the two values must be within this factor ("5%" never lends to "1.2 million")
-
-
-def _shared_units(text: str, found: list[Measure]) -> list[Measure]:
-    """"3.9 million headsets, up from 2.4 million": a bare number takes the unit of the quantity
-    just before it when a linking word ("from", "to", "and", "including") joins them."""
-    for n in range(1, len(found)):
-        m, p = found[n], found[n - 1]
-        if m.unit != "-" or p.unit == "-" or not m.text[:1].isdigit() or m.start - p.end > ELLIPSIS_GAP:
-            continue
-        between = re.findall(r"[a-z]+", text[p.end : m.start].lower())
-        if not set(between) & _words("elliptic_links") or _sentence_break(text[p.end : m.start]):
-            continue
-        if "to" in between and p.unit in RATE_UNITS:
-            continue  # "rose 8.15% to 3.65": the level reached, not a share
-        if p.value and m.value and 1 / ELLIPSIS_RATIO <= abs(m.value / p.value) <= ELLIPSIS_RATIO:
-            m.unit = p.unit
-    return found
-
-
-def _sentence_break(gap: str) -> bool:
-    return any(ch in gap for ch in ";:()")
