@@ -229,3 +229,36 @@ def test_quotes_called_object_with_label(make_ctx):
     body = 'Opposition leader Kai Rebane called the budget "a recipe for debt."'
     q = _one(_run(make_ctx, body), "recipe for debt")
     assert q.cue == "called" and q.speaker_name == "Kai Rebane" and q.text.startswith("the budget")
+
+
+def test_quotes_statement_relative_speaks_for_its_issuer(make_ctx):
+    body = "The ministry posted a video that claimed the outbreak was under control."
+    q = _one(_run(make_ctx, body), "the outbreak was under control")
+    assert q.cue == "claimed"
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "The ministry"
+
+
+def test_quotes_relative_without_carrier_keeps_pronoun(make_ctx):
+    body = "Voters met Ilse Brandt, a mayor who said the bridge would reopen on Monday."
+    q = _one(_run(make_ctx, body), "the bridge would reopen")
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "who"
+
+
+def test_quotes_inverted_source_after_quote(make_ctx):
+    body = '"Grain prices will rise before the winter," added one trader.'
+    q = _one(_run(make_ctx, body), "Grain prices will rise")
+    assert q.cue == "added"
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "one trader"
+
+
+def test_quotes_expletive_it_is_no_source(make_ctx):
+    body = "It is impossible to argue that the new levy will fund the harbour repairs."
+    q = _one(_run(make_ctx, body), "the new levy will fund")
+    assert q.cue == "argue" and q.speaker_span is None
+
+
+def test_quotes_existential_carrier_noun_is_source(make_ctx):
+    body = "There is fresh evidence suggesting that the harbour tax drove traders away."
+    q = _one(_run(make_ctx, body), "the harbour tax drove")
+    assert q.cue == "suggesting"
+    assert body[q.speaker_span[0] : q.speaker_span[1]] == "fresh evidence"

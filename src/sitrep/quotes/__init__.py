@@ -28,7 +28,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "6"
+VERSION = "7"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 

@@ -29,6 +29,7 @@ MAX_CLIMB = 4
 _LOOKBACK = 8
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_EXPLETIVES = frozenset({"it", "there"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject
 # (only under a verb: "with a statement saying" keeps the statement as source, PolNeAR train).
@@ -95,7 +96,9 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(MAX_CLIMB + 1):
         subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
-            return subj
+            if tok.i != cue.i and subj.lower_ in _EXPLETIVES and tok.lemma_ == "be":
+                return None  # "it is hard to talk about ...": the climb met an expletive, no source
+            return _carried_subject(subj) or subj
         obj = _controller(tok)
         if obj is not None:
             return obj
@@ -104,7 +107,7 @@ def subject_of(cue: Token) -> Token | None:
             return next((c for c in csubj.children if c.dep_ in _SUBJECT_DEPS), csubj)
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head  # "an NSC statement saying ...", but "X issued a statement saying": X
-            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX") and not _existential(noun.head):
                 tok = noun.head
                 continue
             return noun
@@ -112,6 +115,25 @@ def subject_of(cue: Token) -> Token | None:
             break
         tok = tok.head
     return _adjacent_name(cue)
+
+
+def _carried_subject(subj: Token) -> Token | None:
+    """ "She issued a statement that said ...": a relative pronoun standing for a statement-like
+    noun (``carrier_nouns``) that is a verb's object speaks for that verb's subject (PolNeAR train)."""
+    if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl":
+        return None
+    noun = subj.head.head
+    if noun.lemma_.lower() not in lexicon()["carrier_nouns"] or noun.dep_ not in _CARRIER_DEPS:
+        return None
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _existential(verb: Token) -> bool:
+    """ "there is evidence suggesting ...": the noun itself is the source, not the verb's subject."""
+    return any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ in _EXPLETIVES) for c in verb.children)
 
 
 def _controller(tok: Token) -> Token | None:
@@ -130,10 +152,20 @@ def _passive(cue: Token) -> bool:
     return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ == "aux" for c in cue.children)
 
 
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos"})
+_HANDOVER = frozenset({",", "\"", "”", "''"})
+
+
 def _adjacent_name(cue: Token) -> Token | None:
-    """ "said Kirby": a proper noun right after the cue."""
+    """ "said Kirby": a proper noun right after the cue; after a quote (`"...," added a local
+    official`) the phrase right after the cue, which the parser often takes for its object."""
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
-    return nxt if nxt is not None and nxt.pos_ == "PROPN" else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return nxt
+    if cue.i == 0 or cue.nbor(-1).text not in _HANDOVER:
+        return None
+    return next((c for c in cue.children if c.dep_ in _INVERTED_DEPS and c.left_edge.i == cue.i + 1
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | None:
