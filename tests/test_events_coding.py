@@ -161,3 +161,46 @@ def test_model_round_trip_keeps_both_parts() -> None:
     for feats, label in zip(rows, labels):
         assert loaded.predict(feats) == model.predict(feats) == label
     assert loaded.predict(["B=unknown"]) in labels  # no known feature: the bias alone decides
+
+
+# Issue 6, end-to-end round: participants the target and actor search used to miss.
+def _summary(art, body: str):
+    return [(e.category, e.cameo, e.actor and body[e.actor.span[0]:e.actor.span[1]] if e.actor and e.actor.span else None,
+             e.target and body[e.target.span[0]:e.target.span[1]] if e.target and e.target.span else None) for e in art.events]
+
+
+def test_acronym_read_as_common_noun_still_acts(make_ctx):
+    text = "FEMA returned the seized trucks to the county government."
+    art = _events(make_ctx, text, model="none")
+    assert [(e.category, e.actor.name) for e in art.events] == [("CONCEDE", "FEMA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        ("Ghana withdrew its peacekeepers from Mali on Monday.", "1661", "Mali"),
+        ("Ethiopia expelled twelve aid workers from Tigray.", "1663", "aid workers"),
+    ],
+)
+def test_withdrawn_or_expelled_mission_staff_is_a_sanction(make_ctx, text, cameo, target):
+    art = _events(make_ctx, text, model="none")
+    ev = next(e for e in art.events if e.cameo == cameo)
+    assert ev.category == "SANCTION"
+    assert text[ev.target.span[0] : ev.target.span[1]] == target
+
+
+def test_object_pronoun_target_is_its_antecedent_not_the_actor(make_ctx):
+    text = "A Sudanese minister was freed after the Chadian president pardoned him."
+    art = _events(make_ctx, text, model="none")
+    ev = next(e for e in art.events if e.trigger == "pardoned")
+    assert ev.actor.country == "TD"
+    assert ev.target is not None and ev.target.country == "SD"
+    assert text[ev.target.span[0] : ev.target.span[1]].endswith("minister")
+
+
+def test_person_noun_without_country_is_a_target(make_ctx):
+    art = _events(make_ctx, "Iraq freed 40 prisoners on Sunday.", model="none")
+    ev = next(e for e in art.events if e.category == "CONCEDE")
+    assert ev.target is not None and ev.target.name.endswith("prisoners")
+    assert agent_code("40 prisoners") is None  # a party, but no CAMEO role of its own
+    assert is_participant(ev.target)

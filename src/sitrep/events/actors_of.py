@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 OWN_FORCE_CATEGORIES = frozenset({"MOBILIZE", "RETREAT"})  # "troops placed on alert": the troops' owner acts
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # names that act even with no country known
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+ACRONYM_MIN = 2  # letters of an all-caps noun read as a name
 INNER_ACTOR_DEPTH = 3  # "a car bombing by the Islamic State group": how deep an actor phrase is searched
 
 
@@ -116,13 +117,18 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
         return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
     named = tok.ent_type_ in NAMED_ACTOR_ENTS  # "The Islamic State attacked": a name with no country still acts
     refs = [r for r in refine(resolver.resolve_all(tok), tok, resolver) if named or is_participant(r)] or _inner_actors(tok, resolver)
-    if not refs and tok.pos_ == "PROPN" and (name := thing_ref(tok)) is not None:
+    if not refs and _name_like(tok) and (name := thing_ref(tok)) is not None:
         refs = [name]  # a name the entity tagger missed ("Haaretz conducted an inquiry", "ICE returned")
     if tok.dep_ == "nsubjpass" and in_class(tok, "@troops"):
         for ref in refs:  # "2,500 American soldiers were moved": the acting side is their country
             if ref.id is None and ref.country:
                 ref.name = country_name(ref.country) or ref.name
     return refs, False
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper noun, or an acronym the tagger read as a common noun ("ICE returned", "USAID announced")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_alpha and tok.is_upper and len(tok.text) >= ACRONYM_MIN)
 
 
 def _custodian(trig: Trigger) -> list[ActorRef]:

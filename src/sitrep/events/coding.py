@@ -62,6 +62,7 @@ def in_class(tok: Token | None, spec: str) -> bool:
     if spec == "*":
         return True
     words = {tok.lemma_.lower(), tok.lower_}
+    words |= {f"{c.lower_} {w}" for c in tok.lefts if c.dep_ in ("compound", "amod") for w in tuple(words)}  # "aid workers"
     if spec.startswith("@"):
         return bool(words & set(load("verbs")["classes"][spec[1:]]))
     return spec in words

@@ -97,9 +97,15 @@ def agent_code(phrase: str | None) -> str | None:
     return _agents().get(words[-1]) if words else None
 
 
+def person_noun(phrase: str | None) -> bool:
+    """True for a phrase headed by a person noun with no role code ("37 prisoners", "a 35-year-old inmate")."""
+    words = (phrase or "").lower().split()
+    return bool(words) and words[-1] in word_set("agents", "persons")
+
+
 def is_participant(ref: ActorRef | None) -> bool:
-    """True when a participant can carry an event: an actor record, a country/group, or an agent noun."""
-    return ref is not None and bool(ref.id or ref.country or agent_code(ref.name))
+    """True when a participant can carry an event: an actor record, a country/group, an agent or person noun."""
+    return ref is not None and bool(ref.id or ref.country or agent_code(ref.name) or person_noun(ref.name))
 
 
 class Resolver:
@@ -196,6 +202,8 @@ class Resolver:
         if tok.pos_ in ("NOUN", "PROPN") and agent_code(tok.text):  # "police", "rebels", "the government"
             located = _located_in(tok) if agent_code(tok.text) in INSTITUTION_ROLES else None
             return ActorRef(None, name.removeprefix("the ").removeprefix("The "), located)
+        if tok.pos_ == "NOUN" and person_noun(tok.text):  # "freed 37 prisoners": no role code, still a party
+            return ActorRef(None, name.removeprefix("the ").removeprefix("The "), None)
         return None
 
     def _mention_tokens(self, actor: Actor, toks: list[Token]) -> set[int]:
@@ -239,10 +247,10 @@ class Resolver:
         found = self._antecedent(pron, reporter)
         return found[1] if found is not None else None
 
-    def resolve_pronoun_all(self, pron: Token, reporter: Token | None) -> list[ActorRef]:
+    def resolve_pronoun_all(self, pron: Token, reporter: Token | None, skip: set[int] | None = None) -> list[ActorRef]:
         """Like :meth:`resolve_pronoun`; a plural pronoun takes every coordinated antecedent
-        ("Peru and Chile said they would ..." -> both)."""
-        found = self._antecedent(pron, reporter)
+        ("Peru and Chile said they would ..." -> both). ``skip``: character offsets no antecedent may start at."""
+        found = self._antecedent(pron, reporter, skip)
         if found is None:
             return []
         tok, ref = found
@@ -251,7 +259,7 @@ class Resolver:
         refs = self.resolve_all(tok)
         return [r for r in refs if is_participant(r)] or [ref]
 
-    def _antecedent(self, pron: Token, reporter: Token | None) -> tuple[Token, ActorRef] | None:
+    def _antecedent(self, pron: Token, reporter: Token | None, skip: set[int] | None = None) -> tuple[Token, ActorRef] | None:
         kinds = load("verbs")["pronouns"]
         word = pron.lower_
         want = "person" if word in kinds["person"] else "thing" if word in kinds["thing"] else "any"
@@ -261,7 +269,7 @@ class Resolver:
         candidates += [t for t in reversed(list(pron.sent)) if t.i < pron.i and t.pos_ in ("PROPN", "NOUN")
                        and t.dep_ not in ("compound", "poss")]
         for cand in candidates:
-            if cand.pos_ == "PRON":
+            if cand.pos_ == "PRON" or (skip and cand.idx in skip):
                 continue
             person = self.is_person(cand)
             if (want == "person" and not person) or (want == "thing" and person):

@@ -159,6 +159,9 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
     for slot in slots:
         found_refs: list[ActorRef] = []
         for found in _slot(trig, slot):
+            if not isinstance(found, ActorRef) and found.pos_ == "PRON" and found.lower_ in word_set("verbs", "object_pronouns"):
+                found_refs += [r for r in _object_pronoun(found, resolver, actor) if not _same_side(r, actor)]
+                continue
             refs = [found] if isinstance(found, ActorRef) else refine(resolver.resolve_all(found), found, resolver)
             named = not isinstance(found, ActorRef) and found.ent_type_ in NAMED_TARGET_ENTS
             parts = [_placed(r, found) if named and not is_participant(r) else r for r in refs if named or is_participant(r)]
@@ -171,6 +174,12 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
     if deeper:
         return deeper
     return [fallback] if fallback is not None else []
+
+
+def _object_pronoun(pron: Token, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
+    """The antecedent of an object pronoun ("Kiir pardoned him" -> the man named before), never the actor's own phrase."""
+    skip = set(range(actor.span[0], actor.span[1])) if actor is not None and actor.span else set()
+    return resolver.resolve_pronoun_all(pron, None, skip)
 
 
 def _obliged(trig: Trigger, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
