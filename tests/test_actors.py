@@ -328,3 +328,49 @@ def test_actors_a_persons_they_is_not_also_the_organisations(make_ctx):
 def test_actors_a_surname_that_is_also_a_city_stays_a_person(make_ctx):
     body, found = _run(make_ctx, "Defence Secretary Austin said the drills would go ahead.")
     assert [a.name for a in found if a.kind == "person"] == ["Austin"]
+
+
+def _persons(make_ctx, body: str):
+    from sitrep import actors as _actors
+    art, ctx = make_ctx(body)
+    _actors.run(art, ctx)
+    return {a.name: a for a in art.actors if a.kind == "person"}
+
+
+def test_a_role_with_a_trailing_phrase_before_a_rank_and_name(make_ctx):
+    body = ("The commander of the Dutch battalion, Colonel Joost Verbeek, said the troops were ready. "
+            "The colonel said the unit would stay until June.")
+    people = _persons(make_ctx, body)
+    p = people["Joost Verbeek"]
+    assert (p.role, p.country) == ("commander", "NL")
+    assert "The colonel" in [body[s:e] for s, e in p.mentions]
+
+
+def test_a_country_from_the_ministry_named_earlier(make_ctx):
+    body = ("Austria's interior ministry said it would add border checks. "
+            "The ministry's spokesman, Florian Gruber, said the checks would last a month.")
+    p = _persons(make_ctx, body)["Florian Gruber"]
+    assert (p.role, p.country) == ("spokesman", "AT")
+
+
+def test_the_countrys_police_chief_takes_the_main_country(make_ctx):
+    body = ("The Hungarian government tightened its asylum rules on Monday after a dispute with Serbia. "
+            "The head of the country's police, Zsolt Kertesz, said patrols would double.")
+    p = _persons(make_ctx, body)["Zsolt Kertesz"]
+    assert (p.role, p.country) == ("head", "HU")
+
+
+def test_a_name_ner_took_for_an_organisation_beside_a_role_is_a_person(make_ctx):
+    body = "The government spokesman, Radek Simek, said the decision was final. Simek gave no details."
+    people = _persons(make_ctx, body)
+    assert "Radek Simek" in people and people["Radek Simek"].role == "spokesman"
+
+
+def test_gender_of_unlisted_names_from_their_endings(make_ctx):
+    from sitrep.actors.gender import _guess
+    assert _guess("dariga", "seitkali") == {"f"} and _guess("yerbol", "amanov") == {"m"}
+    assert _guess("nikita", "orlov") == {"m"} and _guess("ketevan", "japaridze") == set()
+    body = ("Yerbol Amanov met Dariga Seitkali in Astana on Monday. "
+            "She said the talks had gone well.")
+    people = _persons(make_ctx, body)
+    assert "She" in [body[s:e] for s, e in people["Dariga Seitkali"].mentions]

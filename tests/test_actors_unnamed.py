@@ -62,3 +62,22 @@ def test_the_store_keeps_the_unnamed_flag(make_ctx, tmp_path):
         store.write_batch([art])
         rows = store.query("SELECT name, named FROM actors WHERE kind = 'person' ORDER BY name")
     assert rows == [{"name": "Dmitri Orlov", "named": True}, {"name": "Kremlin aide", "named": False}]
+
+
+def test_one_official_its_spokesman_and_a_non_speaking_deputy_minister_are_unnamed_people(make_ctx):
+    body = ("Sweden's energy agency backed the plan. Its spokesman said the grid could cope. "
+            "One official said the cost was still open. A Norwegian deputy energy minister chaired the meeting. "
+            "According to a Danish aide, the vote will come in May.")
+    _, _, people = _people(make_ctx, body)
+    found = {body[s:e] for p in people if not p.named for s, e in p.mentions}
+    assert {"Its spokesman", "One official", "A Norwegian deputy energy minister", "a Danish aide"} <= found
+    roles = {p.role for p in people}
+    assert {"spokesman", "official", "aide"} <= roles and any("Deputy" in (r or "") or "deputy" in (r or "") for r in roles)
+
+
+def test_a_spokeswoman_is_not_the_general_named_next(make_ctx):
+    body = ("The ministry spokeswoman said 400 reservists had been called up. "
+            "Brigadier General Paul Hendry said his troops would arrive on Friday.")
+    _, _, people = _people(make_ctx, body)
+    general = next(p for p in people if p.name == "Paul Hendry")
+    assert "The ministry spokeswoman" not in [body[s:e] for s, e in general.mentions]

@@ -88,8 +88,8 @@ def test_gold_jsonl_is_the_build_of_the_ann_files():
 
 def test_gold_offsets_point_at_the_names_they_claim():
     gold = build_gold()
-    assert {g["part"] for g in gold} == {"demo", "dev", "fresh"}
-    assert sum(g["part"] == "fresh" for g in gold) >= 10
+    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2"}
+    assert sum(g["part"] == "fresh" for g in gold) >= 10 and sum(g["part"] == "fresh2" for g in gold) == 12
     for g in gold:
         names = {p["id"]: p["name"] for p in g["people"]}
         for m in g["mentions"]:
@@ -114,6 +114,18 @@ def test_fresh_articles_are_news_length_and_gold_has_surname_traps():
         return name_parts(surname)[0]
     assert seen[key("Keller")] == {"mkeller", "skeller"} and seen[key("Sokolov")] == {"sokolov", "isokolov"}
     assert seen[key("Holloway")] == {"holloway", "dholloway"} and seen[key("Ortiz")] == {"aortiz", "lortiz"}
+
+
+def test_fresh2_articles_are_news_length_with_a_cross_article_variant_and_unnamed_sources():
+    gold = [g for g in build_gold() if g["part"] == "fresh2"]
+    for g in gold:
+        assert 150 <= len(re.findall(r"\S+", g["body"])) <= 300, g["id"]
+    names = {(p["id"], p["name"]) for g in gold for p in g["people"]}
+    texts = {m["text"] for g in gold for m in g["mentions"] if m["person"] == "f2_ounapuu" and m["kind"] == "name"}
+    assert ("f2_ounapuu", "Rein Õunapuu") in names and {"Rein Õunapuu", "Rein Ounapuu"} <= texts
+    assert sum(1 for g in gold if any(p["id"] == "f2_ounapuu" for p in g["people"])) == 2
+    assert sum(not p["named"] for g in gold for p in g["people"]) >= 10
+    assert any(p["country_inferred"] for g in gold for p in g["people"])
 
 
 def test_demo_part_is_the_demo_corpus():
@@ -222,8 +234,8 @@ def test_wrong_role_and_country_lower_their_accuracy(gold):
 def test_sitrep_eval_actors_runs_on_the_packaged_gold(runner):
     result = evaluate("actors", Path("/nonexistent"))
     assert result["task"] == "actors" and "held out" in result["tuned_on"]
-    assert result["demo_articles"] == 18 and result["fresh_articles"] == 11
+    assert result["demo_articles"] == 18 and result["fresh_articles"] == 11 and result["fresh2_articles"] == 12
     assert result["n"] == result["mentions"] > 200
-    for part in ("all", "demo", "fresh"):
+    for part in ("all", "demo", "fresh", "fresh2"):
         assert 0.0 < result["parts"][part]["b3"]["f1"] <= 1.0
         assert 0.0 < result["parts"][part]["persons"]["recall"] <= 1.0

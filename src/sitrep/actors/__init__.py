@@ -36,7 +36,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "6"
+VERSION = "7"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -71,6 +71,9 @@ def run(article: Article, ctx: Any) -> None:
 def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """Surnames of named people that NER tagged as places or organisations, or missed, become
     person mentions."""
+    for m in mentions:
+        if _name_beside_role(doc, m):
+            m.kind, m.code = "person", None
     surnames = coref.surnames(doc, mentions)
     mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)
                 and not _thing_read_as_person(doc, m, surnames)]
@@ -128,6 +131,21 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     return place is not None and place.kind == "city"
 
 
+def _name_beside_role(doc: Any, m: Mention) -> bool:
+    """A two- or three-word name NER took for an organisation, set in apposition to a
+    person's role ("The government spokesman, Ondrej Kral, said"): a person."""
+    span = doc[m.tok_start : m.tok_end]
+    if m.kind != "org" or m.from_table or not 2 <= len(span) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
+        return False
+    root = span.root
+    other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+    if other is None or other.pos_ != "NOUN":
+        return False
+    return any(s <= other.i < e for s, e, _ in lexicon.role_finder().find(doc, other.left_edge.i, other.i + 1))
+
+
 def _is_leader(text: str) -> bool:
     """A well-known leader's name that NER took for a place or organisation ("Scholz" as GPE)."""
     words = tuple(text.split())
@@ -143,7 +161,7 @@ def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],
         info = people.role_info(doc, m, by_token) if p is not None else None
         if p is None or info is None:
             continue
-        for attr in ("role", "affiliation", "country"):
+        for attr in ("role", "affiliation", "country", "rank"):
             if getattr(p.info, attr) is None:
                 setattr(p.info, attr, getattr(info, attr))
         if info.span is not None:

@@ -8,11 +8,11 @@ with a role) and whose country does not contradict the description's.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
-from . import lexicon
+from . import gender, lexicon
 from .coref import Person
 from .mentions import Mention
 from .people import RoleInfo, read_window
@@ -24,6 +24,8 @@ MAX_DESCRIPTION_MODIFIERS = 5
 CATAPHORA_SENTENCES = 2
 _MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Words opening a description of someone new, never of a person already mentioned.
+_NEW_PERSON = frozenset({"a", "an", "one", "its"})
 
 
 def _compatible(desc: str, role: str | None) -> bool:
@@ -46,7 +48,8 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
         if doc[re_ - 1].tag_ in _PLURAL_TAGS:
             continue
         if re_ < len(doc) and (doc[re_].pos_ in ("PROPN", "NOUN") or re_ in by_token or doc[re_].text in ("-", "'s", "’s")):
-            continue  # a pre-modifier of a name or of another noun ("the general public")
+            if not _possessor(doc, rs, re_):
+                continue  # a pre-modifier of a name or of another noun ("the general public")
         s = rs
         while s > 0 and rs - s < MAX_DESCRIPTION_MODIFIERS:
             tok = doc[s - 1]
@@ -55,7 +58,7 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
             if not (tok.pos_ in _MODIFIER_POS or tok.text == "-" or (s - 1) in by_token) or "\n" in tok.text:
                 break
             s -= 1
-        start = _determiner(doc, s, by_token) if s > 0 and doc[s - 1].lower_ not in ("a", "an") else _speaker(doc, s, re_)
+        start = _determiner(doc, s, by_token) if s > 0 and doc[s - 1].lower_ not in _NEW_PERSON else _speaker(doc, s, re_)
         if start is None:
             continue
         info = read_window(doc, start, re_, by_token, role_at_end=True)
@@ -64,18 +67,29 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
     return out
 
 
+def _possessor(doc: Doc, rs: int, re_: int) -> bool:
+    """ "the Ukrainian president's office": a definite description as a possessor names a person."""
+    if doc[re_].text not in ("'s", "’s"):
+        return False
+    s = rs
+    while s > 0 and rs - s < MAX_DESCRIPTION_MODIFIERS and doc[s - 1].pos_ in _MODIFIER_POS:
+        s -= 1
+    return s > 0 and doc[s - 1].lower_ == "the"
+
+
 def _speaker(doc: Doc, s: int, e: int) -> int | None:
-    """Start of an indefinite description that is the subject of a reporting verb ("a
-    battalion commander told the radio"): a speaker the text names later."""
+    """Start of an indefinite description ("a", "one", "its") that is the subject of a verb
+    ("a battalion commander told the radio", "a deputy minister chaired the talks") or the
+    source of "according to": someone the text names later, else an unnamed person."""
     head = doc[e - 1]
-    if s == 0 or head.dep_ != "nsubj" or head.head.lemma_.lower() not in _cue_verbs():
+    if s == 0 or head.dep_ not in ("nsubj", "nsubjpass") and not _according_to(head):
         return None
     return s - 1
 
 
-@lru_cache(maxsize=1)
-def _cue_verbs() -> frozenset[str]:
-    return frozenset(lexicon.load("cues", "quotes")["verbs"])
+def _according_to(tok: Any) -> bool:
+    """The object of "according to" ("according to a Kremlin aide")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _determiner(doc: Doc, s: int, by_token: dict[int, Mention]) -> int | None:
@@ -120,7 +134,7 @@ def _apposed(doc: Doc, people: list[Person], s: int, e: int) -> Person | None:
 
 def _unnamed(doc: Doc, s: int, e: int, info: RoleInfo) -> Person:
     """A person known only by this description, named after it without its article."""
-    words = doc[s + 1 : e] if doc[s].lower_ in ("a", "an", "the") else doc[s:e]
+    words = doc[s + 1 : e] if doc[s].lower_ in ("the", *_NEW_PERSON) else doc[s:e]
     return Person(name=words.text, info=RoleInfo(info.role, info.affiliation, info.country, confidence=info.confidence),
                   named=False)
 
@@ -130,9 +144,9 @@ def _fitting(doc: Doc, people: list[Person], s: int, info: RoleInfo) -> Person |
     description (none for an indefinite description: "a" brings in someone new)."""
     pos = doc[s].idx
     best, best_pos = None, -1
-    indefinite = doc[s].lower_ in ("a", "an")
+    indefinite = doc[s].lower_ in _NEW_PERSON
     for p in people if not indefinite else ():
-        if not _compatible(info.role or "", p.info.role):
+        if not (_compatible(info.role or "", p.info.role) or _compatible(info.role or "", p.info.rank)):
             continue
         if info.country and p.info.country and info.country != p.info.country:
             continue
@@ -160,6 +174,8 @@ def _named_after(doc: Doc, people: list[Person], s: int, e: int, info: RoleInfo)
     p = after[0][1]
     if info.country and p.info.country and info.country != p.info.country:
         return None
+    if not gender.fits(info.role, p):
+        return None  # "the ministry spokeswoman" is not the General Thomas named next
     p.info.role, p.info.country = p.info.role or info.role, p.info.country or info.country
     p.info.affiliation = p.info.affiliation or info.affiliation
     return p

@@ -35,12 +35,31 @@ def _word_vote(word: str, male: str, female: str) -> set[str]:
 
 
 def _first_name_votes(p: Person) -> set[str]:
-    """The genders the person's first names point to (full names only)."""
+    """The genders the person's first names point to (full names only); for names missing
+    from the lists, a weak guess from their endings (``_guess``)."""
     out: set[str] = set()
     for name in p.names:
         if len(name) > 1:
             out |= _word_vote(name[0].lower(), "male_first_names", "female_first_names")
+    if not out:
+        for name in p.names:
+            if len(name) > 1:
+                out |= _guess(name[0].lower(), name[-1].lower())
     return out
+
+
+def _guess(first: str, last: str) -> set[str]:
+    """ "f" for a first name in -a (not a listed male one) or a feminine surname ending
+    (-ova, -ska, -ute ...), "m" for -ov/-ev; {} when nothing fits or the two disagree."""
+    data = lexicon.load("gender")
+    votes = set()
+    if first.endswith("a") and first not in data["male_a_names"]:
+        votes.add("f")
+    if last.endswith(tuple(data["female_surname_endings"])):
+        votes.add("f")
+    elif last.endswith(tuple(data["male_surname_endings"])):
+        votes.add("m")
+    return votes if len(votes) == 1 else set()
 
 
 def _votes(doc: Doc, p: Person) -> set[str]:
@@ -83,6 +102,13 @@ def _base_gender(doc: Doc, p: Person) -> str | None:
     """Gender from the first name and role words alone (no honorifics)."""
     votes = _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
     return next(iter(votes)) if len(votes) == 1 else None
+
+
+def fits(role: str | None, p: Person) -> bool:
+    """A gendered role word ("spokeswoman") does not contradict the person's first name or role."""
+    want = _word_vote((role or "").lower(), "male_words", "female_words")
+    have = _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
+    return not want or not have or bool(want & have)
 
 
 def fix_honorifics(doc: Doc, people: list[Person]) -> None:

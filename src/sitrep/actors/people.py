@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import countries
-from . import lexicon
+from . import backrefs, lexicon
 from .mentions import Mention
 
 # Longest pre-modifier or apposition read around a name, in tokens (seed article + tests).
@@ -36,6 +36,7 @@ class RoleInfo:
     of_person: int | None = None  # token index of a person mention the role is relative to
     confidence: float = 0.8
     span: tuple[int, int] | None = None  # token range of an apposition naming the person
+    rank: str | None = None  # a military rank beside an office ("Colonel" of "the commander ..., Colonel X")
 
 
 def _token_country(tok: Token) -> str | None:
@@ -65,6 +66,7 @@ def read_window(doc: Doc, s: int, e: int, by_token: dict[int, Mention], role_at_
     if after < e and doc[after].lower_ in _LINKS:
         host = doc[after].lower_ == "to" and role.lower() in lexicon.load("roles")["host_roles"]
         _fill(doc, after + 1, e, by_token, info, countries_too=not host)
+    info.country = info.country or backrefs.country(doc, s, e, by_token)
     return info
 
 
@@ -191,8 +193,9 @@ def apposition_after(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Role
 
 
 def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:
-    """Role from "Erdogan's chief adviser, " before a name."""
-    comma = m.tok_start - 1
+    """Role from "Erdogan's chief adviser, " before a name (or before a rank opening it:
+    "the commander of the unit, Colonel X")."""
+    comma = _before_rank(doc, m.tok_start) - 1
     if comma < 1 or doc[comma].text != ",":
         return None
     s = comma
@@ -208,7 +211,7 @@ def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Rol
         s = left  # "Earlier this month Georgia's foreign minister, ...", "met his Turkish counterpart, ..."
     if s == comma or not _no_verbs(doc, s, comma) or doc[s].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ"):
         return None
-    info = read_window(doc, s, comma, by_token, role_at_end=True)
+    info = read_window(doc, s, comma, by_token, role_at_end=True) or _role_then_link(doc, s, comma, by_token)
     if info is not None:
         info.confidence = 0.7
         # "his Turkish counterpart, Selin Arslan": "his" is someone else; the phrase is not marked
@@ -216,9 +219,38 @@ def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Rol
     return info
 
 
+def _before_rank(doc: Doc, i: int) -> int:
+    """Start of a military rank ending right before token i ("Lieutenant Colonel"), else i."""
+    ranks = lexicon.load("roles")["ranks"]
+    hits = [h for h in lexicon.role_finder().find(doc, max(0, i - 3), i) if h[1] == i and h[2] in ranks]
+    return min((h[0] for h in hits), default=i)
+
+
+def _role_then_link(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleInfo | None:
+    """ "The commander of the Danish contingent": a role opening the phrase (after a
+    determiner and modifiers) and carried on by "of/for/at"; the rest gives the country."""
+    matches = lexicon.role_finder().find(doc, s, e)
+    if not matches:
+        return None
+    rs, re_, _ = _first_role(matches)
+    opening = all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") or t.text in _GLUE for t in doc[s:rs])
+    if not opening or re_ >= e or doc[re_].lower_ not in _LINKS:
+        return None
+    return read_window(doc, s, e, by_token, role_at_end=False)
+
+
 def role_info(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:
-    """The first of pre-modifier, apposition before, apposition after that names a role."""
-    info = premodifier(doc, m, by_token) or apposition_before(doc, m, by_token) or apposition_after(doc, m, by_token)
+    """The first of pre-modifier, apposition before, apposition after that names a role; an
+    office in an apposition beats a bare rank before the name ("the commander of ...,
+    Colonel X")."""
+    info = premodifier(doc, m, by_token)
+    if info is None or info.role in lexicon.load("roles")["ranks"]:
+        appos = apposition_before(doc, m, by_token) or apposition_after(doc, m, by_token)
+        if appos is not None and info is not None:
+            appos.rank = info.role
+            appos.country = appos.country or info.country
+            appos.affiliation = appos.affiliation or info.affiliation
+        info = appos or info
     if info is not None and info.country is None:
         info.country = of_country(doc, m, by_token)
     return info

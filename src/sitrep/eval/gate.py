@@ -25,7 +25,7 @@ GATED: dict[str, dict[str, Any]] = {
     "dates": {"files": ["eval/dates/meantime_en.jsonl"], "figures": ["f1", "value_f1"]},
     "quantities": {"files": ["eval/quantities/newsquant.jsonl"], "figures": ["f1", "value_unit.f1"]},
     # the actors gold ships inside the package: this floor holds everywhere, shared/ or not
-    "actors": {"files": [], "figures": ["f1", "parts.fresh.b3.f1", "sections.cross_article.f1"]},
+    "actors": {"files": [], "figures": ["f1", "parts.fresh.b3.f1", "parts.fresh2.b3.f1", "sections.cross_article.f1"]},
 }
 
 

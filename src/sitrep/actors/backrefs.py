@@ -1,0 +1,81 @@
+"""A person's country from a body the article named earlier: "The ministry's spokeswoman,
+Siri Haugland" after "Norway's foreign ministry"; "The government spokesman, X" after "The
+Czech government"; "the head of the country's police" in an article about one country.
+
+Only a definite noun ("the ministry", "the country's") inside the person's role phrase is
+read; the earlier phrase must carry the country itself (a possessive, a demonym or a
+country name among its modifiers). Nouns are in ``data/actors/backrefs.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from .. import countries
+from . import lexicon
+from .mentions import Mention
+
+
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon.load("backrefs")
+    return frozenset(data["body_nouns"]), frozenset(data["country_nouns"])
+
+
+def _definite(tok: Token) -> bool:
+    """ "the ministry('s)", "the government spokesman": the noun right after "the" or with it."""
+    return (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the") or any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def country(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> str | None:
+    """Country of the role phrase [s, e) from an earlier body it refers back to, else None."""
+    bodies, lands = _nouns()
+    for tok in doc[s:e]:
+        if tok.pos_ != "NOUN" or not _definite(tok):
+            continue
+        if tok.lower_ in lands:
+            return _main_country(doc, s, by_token)
+        if tok.lower_ in bodies:
+            code = _earlier_body(doc, tok, s, by_token)
+            if code is not None:
+                return code
+    return None
+
+
+def _phrase_country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> str | None:
+    """Country among the modifiers of an earlier body noun ("Norway's foreign ministry")."""
+    for i in range(tok.left_edge.i, tok.i):
+        m = by_token.get(i)
+        if m is not None and m.kind == "country" and m.code:
+            return m.code
+        code = countries.demonym_code(doc[i].text) if doc[i].text[:1].isupper() else None
+        if code:
+            return code
+    return None
+
+
+def _earlier_body(doc: Doc, tok: Token, s: int, by_token: dict[int, Mention]) -> str | None:
+    """Country of the latest earlier mention of the same body noun that names one."""
+    for prev in reversed(doc[:s]):
+        if prev.lower_ == tok.lower_ and prev.pos_ in ("NOUN", "PROPN"):
+            code = _phrase_country(doc, prev, by_token)
+            if code is not None:
+                return code
+    return None
+
+
+def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
+    """The country named most often before token s (ties: the first named)."""
+    seen: list[str] = []
+    for i in range(s):
+        m = by_token.get(i)
+        if m is not None and m.kind == "country" and m.code and m.tok_start == i:
+            seen.append(m.code)
+        elif m is None and doc[i].text[:1].isupper() and (code := countries.demonym_code(doc[i].text)):
+            seen.append(code)
+    if not seen:
+        return None
+    counts = Counter(seen)
+    return max(counts, key=lambda c: (counts[c], -seen.index(c)))
