@@ -63,6 +63,8 @@ def test_events_scorer_on_fixture() -> None:
     assert result["cameo_standard"]["n"] == 1
     for key in ("precision", "recall", "f1", "n"):
         assert key in result and key in result["plv_end_to_end"]
+        for view in ("plv_end_to_end_view", "plv_end_to_end_view_dev_folds_0_2", "plv_end_to_end_view_heldout_folds_3_4"):
+            assert key in result[view]  # the PLOVER-convention view, next to the record's figure
 
 
 def test_fold_split_scores_only_the_wanted_folds() -> None:

@@ -14,7 +14,9 @@ As ``shared/eval/README.md`` describes:
    (``classify.using(None)``) and dictionary + pair classifier, where each fold's sentences run
    with the model trained on the other folds (no sentence is coded by a model that saw it).
    Also split by fold: dev folds 0-2 (whose errors were read when tuning the actor/target rules)
-   and held-out folds 3-4 (only ever scored in aggregate).
+   and held-out folds 3-4 (only ever scored in aggregate). Each is scored on the record's own
+   category and on its PLOVER-convention view (``events.plover.view_category``: a stated
+   commitment to act is AGREE, a refusal REJECT, a threat THREATEN, as the PLV gold codes them).
 3. CAMEO ``petr2_gsr_validation.jsonl``: standard match (same 2-digit root, same actor codes:
    ISO-3 plus a role code) and lenient match (same PLOVER category, same first 3 letters);
    predictions on ``noevents`` records are false positives; actor codes and triples come from
@@ -28,13 +30,14 @@ import random
 import statistics
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..events import classify
 from ..events.cameo import cameo_actor as cameo_actor  # re-exported: tests and callers use it here
 from ..events.cameo import cameo_triples
+from ..events.plover import view_category
 from ..nlp import load_model, resolve_model_name
-from ..schema import Article
+from ..schema import Article, Event
 from ..settings import Settings
 from .common import find_file, read_jsonl, run_on_bodies
 from .metrics import prf
@@ -124,17 +127,25 @@ def _overlap(a: list[int] | None, b: Span) -> bool:
     return b is None or (a is not None and a[0] < b[1] and b[0] < a[1])
 
 
-def plv_end_to_end(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, Any]:
-    """Pipeline events vs gold pairs: same PLV category, overlapping actor/target spans, one-to-one."""
+def record_category(ev: Event) -> str:
+    """The event record's own category (what ``plv_end_to_end`` scores by default)."""
+    return ev.category
+
+
+def plv_end_to_end(records: list[dict[str, Any]], articles: list[Article],
+                   category: Callable[[Event], str] = record_category) -> dict[str, Any]:
+    """Pipeline events vs gold pairs: same PLV category (``category(event)``: the record's, or
+    ``view_category``, the PLOVER-convention view), overlapping actor/target spans, one-to-one."""
     tp = n_pred = n_gold = 0
     for rec, art in zip(records, articles):
         gold = plv_examples([rec])
         n_gold += len(gold)
         n_pred += len(art.events)
         used: set[int] = set()
+        cats = [category(ev) for ev in art.events]
         for g in gold:
             for i, ev in enumerate(art.events):
-                if i in used or PLV_NAMES.get(ev.category, ev.category) != g["y"]:
+                if i in used or PLV_NAMES.get(cats[i], cats[i]) != g["y"]:
                     continue
                 if _overlap(ev.actor.span if ev.actor else None, g["s"]) and _overlap(ev.target.span if ev.target else None, g["t"]):
                     used.add(i)
@@ -148,10 +159,10 @@ HELD_OUT_FOLDS = frozenset({3, 4})  # never read sentence by sentence: only thei
 
 
 def fold_split(records: list[dict[str, Any]], articles: list[Article], fold_of: dict[str, int],
-               wanted: frozenset[int]) -> dict[str, Any]:
+               wanted: frozenset[int], category: Callable[[Event], str] = record_category) -> dict[str, Any]:
     """End-to-end P/R/F1 over the records of the ``wanted`` folds only."""
     kept = [(r, a) for r, a in zip(records, articles) if fold_of.get(r["id"]) in wanted]
-    return plv_end_to_end([r for r, _ in kept], [a for _, a in kept])
+    return plv_end_to_end([r for r, _ in kept], [a for _, a in kept], category)
 
 
 def _triples(article: Article) -> list[tuple[str, str, str, str]]:
@@ -208,6 +219,9 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     e2e = plv_end_to_end(plv, e2e_arts)
     e2e_dev = fold_split(plv, e2e_arts, fold_of, DEV_FOLDS)
     e2e_held = fold_split(plv, e2e_arts, fold_of, HELD_OUT_FOLDS)
+    e2e_view = plv_end_to_end(plv, e2e_arts, view_category)
+    e2e_view_dev = fold_split(plv, e2e_arts, fold_of, DEV_FOLDS, view_category)
+    e2e_view_held = fold_split(plv, e2e_arts, fold_of, HELD_OUT_FOLDS, view_category)
     with classify.using(None):
         e2e_rules = plv_end_to_end(plv, run_aligned(plv, settings))
     gsr = read_jsonl(find_file(data, "petr2_gsr_validation.jsonl", "events"), "events")
@@ -227,13 +241,21 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
                   "location as target, reciprocal/paired codes both ways, sub-role codes) follows the CAMEO codebook "
                   "and was checked on GSR. From the end-to-end round on (actor/target search) the rules were tuned "
                   "by reading sentences and errors of PLV folds 0-2 only (folds(), seed 0); folds 3-4 were read only "
-                  "as an aggregate score, so plv_end_to_end_heldout_folds_3_4 is the held-out end-to-end figure"),
+                  "as an aggregate score, so plv_end_to_end_heldout_folds_3_4 is the held-out end-to-end figure. "
+                  "plv_end_to_end scores the record's own category (the act: 'agreed to withdraw' is RETREAT, "
+                  "status planned); plv_end_to_end_view* score the PLOVER-convention view of it (events/plover.py, "
+                  "data/events/plover_view.json: a planned or conditionally offered cooperative act is AGREE, a "
+                  "refused one or a denied material one REJECT, a threatened coercive one THREATEN, CAMEO-view "
+                  "codes 03/12/13 give AGREE/REJECT/THREATEN; an occurred event keeps its category), the "
+                  "convention of the PLV gold; its table was checked on folds 0-2 only"),
         plv_classifier_cv={"precision": clf["macro_f1"], "recall": clf["macro_f1"], "f1": clf["macro_f1"], "n": len(gold), "accuracy": clf["accuracy"]},
         plv_rules={"precision": rules["macro_f1"], "recall": rules["macro_f1"], "f1": rules["macro_f1"], "n": len(gold), "accuracy": rules["accuracy"]},
         plv_accuracy_cv=clf["accuracy"], plv_macro_f1_cv=clf["macro_f1"], plv_quad_accuracy_cv=round(quad_acc, 4),
         plv_rules_accuracy=rules["accuracy"], plv_rules_macro_f1=rules["macro_f1"],
         plv_end_to_end=e2e, plv_end_to_end_rules=e2e_rules,
         plv_end_to_end_dev_folds_0_2=e2e_dev, plv_end_to_end_heldout_folds_3_4=e2e_held,
+        plv_end_to_end_view=e2e_view, plv_end_to_end_view_dev_folds_0_2=e2e_view_dev,
+        plv_end_to_end_view_heldout_folds_3_4=e2e_view_held,
         cameo_standard=cameo["standard"], cameo_lenient=cameo["lenient"],
         cameo_standard_rules=cameo_rules["standard"], cameo_lenient_rules=cameo_rules["lenient"],
         plv_classes_cv=clf["classes"],
