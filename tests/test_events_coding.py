@@ -204,3 +204,87 @@ def test_person_noun_without_country_is_a_target(make_ctx):
     assert ev.target is not None and ev.target.name.endswith("prisoners")
     assert agent_code("40 prisoners") is None  # a party, but no CAMEO role of its own
     assert is_participant(ev.target)
+
+
+# Issue 6, no-event round: event nouns as triggers, added verbs, agentless expulsions (sentences written for sitrep).
+
+
+def _summary(art) -> list[tuple]:
+    return [(e.category, e.cameo, e.actor and e.actor.country, e.target and e.target.country) for e in art.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada announced a suspension of aid to Haiti on Friday.", ("SANCTION", "162", "CA", "HT")),
+        ("Ukrainian forces began their offensive against Russian positions near Kherson.", ("ASSAULT", "190", "UA", "RU")),
+        ("Kenya announced an agreement with Somalia on the border.", ("AGREE", "057", "KE", "SO")),
+        ("Qatar announced the release of four Nepali workers.", ("CONCEDE", "084", "QA", "NP")),
+        ("The African Union voiced its strong condemnation of the coup in Niger.", ("ACCUSE", "111", "AU", "NE")),
+        ("Turkey announced a ceasefire in Idlib on Thursday.", ("RETREAT", "0871", "TR", "SY")),
+    ],
+)
+def test_event_noun_reported_by_a_light_verb_is_an_event(make_ctx, text, expected):
+    art = _events(make_ctx, text, model="none")
+    assert _summary(art) == [expected]
+
+
+def test_event_noun_in_a_background_adjunct_is_no_event(make_ctx):
+    art = _events(make_ctx, "Polish officials complained about a raid on a Polish charity in Minsk.", model="none")
+    assert [e.category for e in art.events] == ["ACCUSE"]  # the complaint, not an assault
+
+
+def test_ceasefire_target_is_a_place_not_any_in_phrase(make_ctx):
+    art = _events(make_ctx, "The coalition declared a two-week ceasefire in a bid to calm the region.", model="none")
+    assert all(e.target is None or e.target.name != "bid" for e in art.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Chile and Peru began joint naval exercises off the coast.", ("COOPERATE", "062", "CL", "PE")),
+        ("Talks between Armenia and Azerbaijan resumed in Brussels.", ("CONSULT", "040", "AM", "AZ")),
+        ("Cooperation between Ghana and Togo was strengthened last year.", ("COOPERATE", "060", "GH", "TG")),
+    ],
+)
+def test_reciprocal_event_noun_gives_one_event(make_ctx, text, pair):
+    """The parties of a joint act give one event (the CAMEO view lists the reverse direction)."""
+    art = _events(make_ctx, text, model="none")
+    assert _summary(art) == [pair]
+
+
+def test_led_modifier_names_the_actor_and_the_noun_folds_into_its_verb(make_ctx):
+    art = _events(make_ctx, "A Russian-led strike on a Syrian market killed 12 people.", model="none")
+    assert [(e.category, e.trigger, e.actor.country) for e in art.events] == [("ASSAULT", "killed", "RU")]
+    assert [q.value for q in art.events[0].quantities] == [12.0]
+
+
+def test_light_verb_and_counted_noun_are_one_event(make_ctx):
+    art = _events(make_ctx, "The envoy held two meetings with Taliban leaders in Doha.", model="none")
+    assert [(e.category, e.trigger) for e in art.events] == [("CONSULT", "held")]
+    assert [q.value for q in art.events[0].quantities] == [2.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli troops apprehended a Lebanese man near the border.", ("COERCE", "173", "IL", "LB")),
+        ("Washington reduced tariffs on Chinese steel.", ("CONCEDE", "085", "US", "CN")),
+        ("A Danish court found the former mayor guilty of fraud.", ("ACCUSE", "116", "DK", None)),
+    ],
+)
+def test_added_verbs(make_ctx, text, expected):
+    art = _events(make_ctx, text, model="none")
+    assert _summary(art) == [expected]
+
+
+def test_lemmatiser_slip_still_triggers(make_ctx):
+    """The tagger lemmatises "staging" as "stag": ``lemma_aliases`` maps it back."""
+    art = _events(make_ctx, "Teachers were staging a sit-in protest against the ministry.", model="none")
+    assert [(e.category, e.trigger) for e in art.events] == [("PROTEST", "staging")]
+
+
+def test_agent_phrase_with_untagged_name_is_the_actor(make_ctx):
+    art = _events(make_ctx, "A car bomb attack by the Islamic State group killed 20 people in Syria.", model="none")
+    ev = _find(art, "ASSAULT")
+    assert ev.actor is not None and "Islamic State" in ev.actor.name

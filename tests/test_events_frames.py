@@ -214,3 +214,14 @@ def test_act_someone_is_pressured_into_is_no_event(make_ctx):
 def test_subject_control_frame_still_yields_to_its_act(make_ctx):
     art = _run(make_ctx, "Peru threatened to expel the Chilean ambassador.")
     assert [e.status for e in art.events] == ["threatened"]
+
+
+def test_event_noun_of_a_light_verb_through_the_pipeline(runner):
+    art = _record(runner, "Canada announced a suspension of aid to Haiti on Friday.")
+    assert _summary(art) == [("SANCTION", "CA", "HT", "occurred")]
+
+
+def test_talks_between_two_parties_through_the_pipeline(runner):
+    art = _record(runner, "Talks between Armenia and Azerbaijan resumed in Brussels.")
+    assert ("CONSULT", "AM", "AZ", "occurred") in _summary(art)
+    assert ("CONSULT", "AZ", "AM", "occurred") not in _summary(art)  # one event; the CAMEO view adds the reverse

@@ -35,3 +35,11 @@ def test_possessive_owner_of_passive_troops(make_ctx) -> None:
 
 def test_unmarked_passive_with_unmarked_source_codes_no_actor(make_ctx) -> None:
     assert _moves(make_ctx, "The troops were sent to Estonia, officials said.") == []
+
+
+def test_agentless_expulsion_is_by_the_state_expelled_from(make_ctx) -> None:
+    art, ctx = make_ctx("Four UN inspectors were expelled from Iran last week.", "2022-03-09")
+    art.actors = []
+    events.run(art, ctx)
+    [ev] = art.events
+    assert (ev.category, ev.actor.country, ev.target.country) == ("SANCTION", "IR", "UN")  # not Iran -> Iran

@@ -3,7 +3,9 @@
 The subject, agent, possessor or modified noun of the trigger; for speaker and obligation frames
 the reporting verb's subject; for undergo frames ("Russia would face sanctions") who warned of
 them; for troops moved in an agentless passive their owner; for an arrest with no agent the state
-it happened in. Phrases that name no participant are searched deeper (rules tuned on PLV folds 0-2 only).
+it happened in (an expulsion: the state expelled from); for an event noun its possessor, "by" agent,
+first "between" party or "-led" leader ("a Saudi-led strike"), else the governing verb's subject.
+Phrases that name no participant are searched deeper (rules tuned on PLV folds 0-2 only).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from .coding import (
     WIDE_CUT,
     Trigger,
     in_class,
+    led_by,
     object_of,
     prep_objects,
     reporter_of,
     subject_of,
     undergone_by,
 )
-from .lexicon import word_set
+from .lexicon import load, word_set
 from .participants import Resolver, is_participant, unique_refs
 from .status import governors
 from .targets import place_ref, refine, thing_ref
@@ -84,6 +87,11 @@ def actor_token(trig: Trigger) -> Token | None:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None or prep_objects(tok, "by"):
             return poss or prep_objects(tok, "by")[0]
+        between = prep_objects(tok, "between")  # "talks between Peru and Chile": the parties themselves
+        if len(between) > 1:
+            return between[0]
+        if (leader := led_by(tok)) is not None:  # "a Saudi-led strike"
+            return leader
     else:
         subj = subject_of(tok, False)
         if subj is not None:
@@ -127,17 +135,21 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
 
 
 def _name_like(tok: Token) -> bool:
-    """A proper noun, or an acronym the tagger read as a common noun ("ICE returned", "USAID announced")."""
-    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_alpha and tok.is_upper and len(tok.text) >= ACRONYM_MIN)
+    """A proper noun, an acronym the tagger read as a common noun ("ICE returned", "USAID announced"),
+    or a noun led by untagged proper nouns ("3,000 Islamic State members surrendered")."""
+    return (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_alpha and tok.is_upper and len(tok.text) >= ACRONYM_MIN)
+            or _named_phrase(tok))
 
 
 def _custodian(trig: Trigger) -> list[ActorRef]:
     """The state where an agentless passive arrest happened ("a reporter was detained in Niger" ->
-    Niger), which holds the custody; nothing for other categories or without such a place."""
+    Niger), which holds the custody, or the state an agentless expulsion was from ("inspectors were
+    expelled from North Korea"): ``custodian_preps`` by category; nothing without such a place."""
     tok = trig.token
-    if trig.entry.get("category") != "COERCE" or not any(c.dep_ == "nsubjpass" for c in tok.children):
+    preps = load("verbs")["custodian_preps"].get(trig.entry.get("category") or "", [])
+    if not preps or not any(c.dep_ == "nsubjpass" for c in tok.children) or prep_objects(tok, "by"):
         return []
-    return [r for o in prep_objects(tok, "in") if (r := place_ref(o)) is not None][:1]
+    return [r for p in preps for o in prep_objects(tok, p) if (r := place_ref(o)) is not None][:1]
 
 
 def _inner_actors(tok: Token, resolver: Resolver) -> list[ActorRef]:
@@ -146,8 +158,19 @@ def _inner_actors(tok: Token, resolver: Resolver) -> list[ActorRef]:
     level = [c for c in tok.children if c.dep_ not in WIDE_CUT]
     for _ in range(INNER_ACTOR_DEPTH):
         found = [r for t in sorted(level, key=lambda t: t.i) if t.pos_ in ("NOUN", "PROPN")
-                 for r in resolver.resolve_all(t) if is_participant(r) or t.ent_type_ in NAMED_ACTOR_ENTS]
+                 for r in (resolver.resolve_all(t) or _unnamed_name(t)) if is_participant(r) or t.ent_type_ in NAMED_ACTOR_ENTS or _named_phrase(t)]
         if found:
             return unique_refs(found)
         level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT]
     return []
+
+
+def _named_phrase(tok: Token) -> bool:
+    """A noun whose own modifiers are proper nouns the entity tagger left untagged ("the Islamic State group")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _unnamed_name(tok: Token) -> list[ActorRef]:
+    """The phrase itself as a name when it is one the entity tagger missed (else nothing)."""
+    ref = thing_ref(tok) if _named_phrase(tok) else None
+    return [ref] if ref is not None else []

@@ -164,6 +164,8 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
         targets = [owner] if owner is not None else target_refs(trig, resolver, actors[0])
     things_only = all(not is_participant(t) for t in targets)  # "held a five-hour meeting": no party
     if things_only and reciprocal:
+        if trig.entry.get("one_way"):  # "talks between Peru and Chile": one event, the CAMEO view adds the reverse
+            return [(actors[0], b) for b in actors[1:]], pronoun
         return [(a, b) for a in actors for b in actors if a is not b], pronoun
     if trig.entry.get("needs_target") and not targets:
         return [], pronoun
@@ -232,28 +234,54 @@ def _same_kind(host: Candidate, cand: Candidate) -> bool:
     return host.event.category == cand.event.category or (tok.dep_ == "dobj" and tok.head == host.trigger.token)
 
 
+def _acted_with(host: Candidate, cand: Candidate) -> bool:
+    """True when the candidate is the noun its host verb acts with, in the same category ("held two
+    meetings", "declared a two-week ceasefire"): one event, whatever quantity the noun carries."""
+    tok = cand.trigger.token
+    return tok.dep_ == "dobj" and tok.head == host.trigger.token and host.event.category == cand.event.category
+
+
 def _separate(host: Candidate, cand: Candidate) -> bool:
     """A coordinated verb ("flew to Kyiv and will travel to Moscow") is an event of its own, not a
     detail of the host."""
     return cand.trigger.token in host.trigger.token.conjuncts
 
 
+def _merge(host: Candidate, cand: Candidate) -> None:
+    """Fill what the host event lacks from a candidate folded into it."""
+    h, c = host.event, cand.event
+    h.quantities = h.quantities or c.quantities  # "held two meetings with": the host's own count
+    h.actor = h.actor or c.actor  # "12 were killed when warplanes struck": the attacker
+    h.target = h.target or c.target
+    h.place = h.place or c.place
+    h.destinations = h.destinations or c.destinations
+    h.origin = h.origin or c.origin
+    h.date = h.date or c.date
+
+
+def _subject_host(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The verb an event noun is the subject of, when it reports the same event ("a Saudi-led
+    strike on a market killed 12": one attack)."""
+    tok = cand.trigger.token
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((k for k in cands if k.trigger.token == tok.head and k.event.category == cand.event.category), None)
+
+
 def fold(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate nested in another one of the same category that adds no quantity of its own."""
+    """Drop a candidate nested in another one of the same category that adds no quantity of its own,
+    and an event noun that is the subject of its own event's verb."""
     kept: list[Candidate] = []
     for cand in cands:
+        if (verb := _subject_host(cand, cands)) is not None:
+            _merge(verb, cand)
+            continue
         host = next((k for k in kept if _same_kind(k, cand) and cand.trigger.token.i in k.tokens
                      and k.trigger.token.i != cand.trigger.token.i), None)
-        if host is None or cand.event.quantities or _separate(host, cand):
+        if host is None or (cand.event.quantities and not _acted_with(host, cand)) or _separate(host, cand):
             kept.append(cand)
             continue
-        h, c = host.event, cand.event
-        h.actor = h.actor or c.actor  # "12 were killed when warplanes struck": the attacker
-        h.target = h.target or c.target
-        h.place = h.place or c.place
-        h.destinations = h.destinations or c.destinations
-        h.origin = h.origin or c.origin
-        h.date = h.date or c.date
+        _merge(host, cand)
     return kept
 
 

@@ -7,7 +7,9 @@ CONSULT). Needs grammar, all must hold:
 - ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
-- ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``; target slot ``ccomp_subj``: the subject of the
+- ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``, ``mod:WORD``
+  (an adjective or compound modifier: "joint exercises"), ``frame:light`` (a noun that reports the
+  action: ``reported_noun``); target slot ``ccomp_subj``: the subject of the
   trigger's clausal complement.
 
 Also reported obligations ("X said Y must ...": X demands of Y). Here too the parse frames both
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 REPORT_HOPS = 6  # how far up the parse a reporting verb ("said") is looked for
 # dependencies a search for participants inside a phrase does not follow (the actor's own side, clause glue)
+LED_WORDS = frozenset({"lead", "led", "back", "backed"})  # "a Saudi-led strike", "a US-backed offensive"
 WIDE_CUT = frozenset({"nsubj", "csubj", "advcl", "parataxis", "punct", "cc", "aux", "auxpass", "mark", "det"})
 
 
@@ -51,8 +54,21 @@ def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
 @lru_cache(maxsize=1)
 def trigger_lemmas() -> frozenset[str]:
     """Every lemma that can start a trigger: the cheap pre-filter for sentences (the obligation
-    modals included: "X said Y must ..." is a trigger with no dictionary entry)."""
-    return frozenset(lemma for lemma, _ in _index()) | frozenset(load("verbs")["obligation_frame"]["modals"])
+    modals included: "X said Y must ..." is a trigger with no dictionary entry; so are the
+    lemmatiser's slips in ``lemma_aliases``: "staging" -> "stag")."""
+    data = load("verbs")
+    return frozenset(lemma for lemma, _ in _index()) | frozenset(data["obligation_frame"]["modals"]) | frozenset(data["lemma_aliases"])
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return dict(load("verbs")["lemma_aliases"])
+
+
+def lemma_of(tok: Token) -> str:
+    """The token's lower-case lemma, a known lemmatiser slip mapped to the dictionary's lemma."""
+    lemma = tok.lemma_.lower()
+    return _aliases().get(lemma, lemma)
 
 
 def in_class(tok: Token | None, spec: str) -> bool:
@@ -112,13 +128,46 @@ def _need_holds(tok: Token, need: str) -> bool:
         return any(c.dep_ == kind and arg in ("*", c.lemma_.lower(), c.lower_) for c in tok.children)
     if kind == "head":
         return tok.head.lemma_.lower() == arg
+    if kind == "frame":  # "frame:light": an event noun that reports an action, not a background mention
+        return reported_noun(tok)
+    if kind == "mod":  # "joint exercises": a modifier word
+        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == arg for c in tok.children)
     return False
+
+
+def led_by(tok: Token) -> Token | None:
+    """The leader named in a "-led"/"-backed" modifier ("a Saudi-led strike" -> Saudi)."""
+    for mod in tok.children:
+        if mod.dep_ == "amod" and mod.lemma_.lower() in LED_WORDS:
+            return next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+    return None
+
+
+def own_parties(tok: Token) -> bool:
+    """True when an event noun names its own actor: a possessor, a "by" agent, a "between" pair or a leader."""
+    return (any(c.dep_ == "poss" for c in tok.children) or bool(prep_objects(tok, "by"))
+            or len(prep_objects(tok, "between")) > 1 or led_by(tok) is not None)
+
+
+def reported_noun(tok: Token) -> bool:
+    """True when an event noun reports the action itself: the object of a light verb ("announced a
+    suspension of aid", "began a round of joint exercises"), or a subject or object naming its own
+    parties ("their assault", "cooperation between Peru and Chile ..."); not a background mention
+    in an adjunct ("after talks with", "complained about a raid on", "ahead of a meeting")."""
+    top = tok
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+        top = top.head.head  # "a new round of joint exercises"
+    if top.dep_ == "dobj" and top.head.lemma_.lower() in word_set("verbs", "light_verbs"):
+        return True
+    return top.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT") and own_parties(tok)
 
 
 def match(tok: Token) -> dict[str, Any] | None:
     """The first dictionary entry for a token whose needs hold, or None."""
     pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
-    for entry in _index().get((tok.lemma_.lower(), pos), []):
+    for entry in _index().get((lemma_of(tok), pos), []):
         if all(_need_holds(tok, n) for n in entry["needs"]):
             return entry
     return None

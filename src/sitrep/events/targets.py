@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 NAMED_TARGET_ENTS = frozenset({"PERSON", "ORG", "GPE"})  # not NORP: "two Russian diplomats" are the diplomats
 _THING_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 STATE_ROLES = frozenset({"GOV", "MIL"})  # "Russia sent Russian troops": the state's own arms are its side
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # prepositions of where an event happened
 DEMAND_LOOKBACK = 3  # sentences searched back for the demand a refusal answers
 
 
@@ -104,6 +105,8 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
     tok = trig.token
     obj = object_of(tok)
     kind, _, arg = slot.partition(":")
+    if slot == "nsubjpass":  # "inspectors were expelled": the passive subject
+        return [c for c in tok.children if c.dep_ == "nsubjpass"]
     if slot in ("dobj", "dative"):  # a dative "to" is a preposition: its object is the participant
         found = [c for c in tok.children if c.dep_ == slot]
         return [o for c in found for o in (prep_objects(tok, c.lower_) if c.pos_ == "ADP" else [c])]
@@ -119,6 +122,8 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
         return [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "to_place":
         return [r for o in prep_objects(tok, "to") if (r := place_ref(o))]
+    if kind == "place":  # "place:in": a gazetteer place in the phrase ("a ceasefire in Idlib"), not "in a bid"
+        return [o for o in prep_objects(tok, arg) if o.ent_type_ in ("GPE", "LOC") or place_ref(o)]
     if kind == "scope":
         top = _nominal_top(tok)
         return [o for p in top.subtree if p.dep_ == "prep" and p.lower_ == arg for o in prep_objects(p.head, arg)]
@@ -132,6 +137,8 @@ def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
         return False
     if ref.id and ref.id == actor.id:
         return True
+    if ref.span and actor.span and ref.span[0] < actor.span[1] and actor.span[0] < ref.span[1]:
+        return True  # the same words ("expelled from North Korea": the state and the place it expelled from)
     role, own = agent_code(ref.name), agent_code(actor.name)
     if role is not None and role != own and (own is not None or role not in STATE_ROLES):
         return False
@@ -173,7 +180,7 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
     deeper = _deeper_participants(trig, resolver, actor) if deep else []
     if deeper:
         return deeper
-    return [fallback] if fallback is not None else []
+    return [fallback] if fallback is not None and not _same_side(fallback, actor) else []
 
 
 def _object_pronoun(pron: Token, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:
@@ -197,7 +204,7 @@ def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | No
     in northern Iraq", "suspended publication of Algeria's largest newspaper"; below the first level
     a clause's subject counts ("convicted the bank to pay", "demanded that the minister appear")."""
     taken = actor.span if actor is not None and actor.span else [-1, -1]
-    level = [c for c in trig.token.children if c.dep_ not in WIDE_CUT]
+    level = [c for c in trig.token.children if c.dep_ not in WIDE_CUT and not _venue(c, trig)]
     while level:
         found: list[ActorRef] = []
         for tok in sorted(level, key=lambda t: t.i):
@@ -208,8 +215,16 @@ def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | No
                       if (named or is_participant(r)) and not _same_side(r, actor)]
         if found:
             return unique_refs(found)
-        level = [c for t in level for c in t.children if c.dep_ not in WIDE_CUT or c.dep_ == "nsubj"]
+        level = [c for t in level for c in t.children if (c.dep_ not in WIDE_CUT or c.dep_ == "nsubj") and not _venue(c, trig)]
     return []
+
+
+def _venue(tok: Token, trig: Trigger) -> bool:
+    """A place phrase ("in Ankara") of a category whose place is where it happened, not to whom
+    (``venue_categories``: "staged a protest in Ankara")."""
+    if (trig.entry.get("category") or "").lower() not in word_set("verbs", "venue_categories") or tok.dep_ != "prep":
+        return False
+    return tok.lower_ in LOCATIVE and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(tok.head, tok.lower_))
 
 
 def demand_owner(trig: Trigger, resolver: Resolver) -> ActorRef | None:
