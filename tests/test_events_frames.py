@@ -225,3 +225,13 @@ def test_talks_between_two_parties_through_the_pipeline(runner):
     art = _record(runner, "Talks between Armenia and Azerbaijan resumed in Brussels.")
     assert ("CONSULT", "AM", "AZ", "occurred") in _summary(art)
     assert ("CONSULT", "AZ", "AM", "occurred") not in _summary(art)  # one event; the CAMEO view adds the reverse
+
+
+def test_an_action_that_has_begun_has_occurred_and_one_that_will_begin_is_planned(make_ctx):
+    def status(text: str) -> list[tuple[str, str]]:
+        return [(e.category, e.status) for e in _run(make_ctx, text).events]
+
+    assert status("Russia has begun withdrawing troops from the border with Ukraine.") == [("RETREAT", "occurred")]
+    assert status("Belarus started moving tanks toward the border.") == [("MOBILIZE", "occurred")]
+    assert status("Russia will begin withdrawing troops from the border next week.") == [("RETREAT", "planned")]
+    assert status("The army plans to start shelling the town.") == [("ASSAULT", "planned")]
