@@ -6,7 +6,8 @@ source ("seems", "is expected to": ``raising``), prepositional and noun cues ("c
 "the claim that": ``phrases``) and "Name:" transcript lines (``colon``); a content the source and cue interrupt
 keeps its spans on both sides ("[The plan], she said, [would fail]": ``gaps``); all reconciled with the
 quotes (``merge``); 4. cues only the trained tagger knows, where no rule read anything
-(``tagger``; skipped when its weights file is absent); a direct quote with no cue of its own
+(``tagger``; skipped when its weights file is absent), then attributions a trained CRF tags in
+sentences nothing else read (``spans``; skipped when its model or python-crfsuite is absent); a direct quote with no cue of its own
 joins the attribution just before it in its paragraph, or takes its speaker from the paragraph
 before (``inherit``); 5. records, in text order. ``speaker_span`` is the source's whole phrase
 ("Pentagon spokesman John Kirby", "two senior officials"); ``speaker`` the actor it names.
@@ -21,14 +22,14 @@ from typing import Any
 from ..clean.dateline import find_dateline
 from ..ids import fact_id
 from ..schema import Article, Provenance, Quote
-from . import colon, direct, indirect, marks, tagger
+from . import colon, direct, indirect, marks, spans, tagger
 from .merge import merge
 from .cues import Layout
 from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "7"
+VERSION = "8"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
@@ -54,6 +55,9 @@ def run(article: Article, ctx: Any) -> None:
     model = tagger.shipped()
     if model is not None:  # 4
         clauses += tagger.build(layout, index, model, Taken(directs + clauses))
+    span_model = spans.shipped()
+    if span_model is not None:  # 4b
+        clauses += spans.build(layout, index, span_model, Taken(directs + clauses))
     drafts = inherit(layout, merge(body, directs, clauses))
     _skip_dateline(body, drafts)
     for d in drafts:
