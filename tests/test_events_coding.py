@@ -288,3 +288,21 @@ def test_agent_phrase_with_untagged_name_is_the_actor(make_ctx):
     art = _events(make_ctx, "A car bomb attack by the Islamic State group killed 20 people in Syria.", model="none")
     ev = _find(art, "ASSAULT")
     assert ev.actor is not None and "Islamic State" in ev.actor.name
+
+
+@pytest.mark.parametrize(
+    ("text", "target_country"),
+    [
+        ("The Hungarian ministry declined to reply to a request from Austria for the files.", "AT"),
+        ("Chile's navy refused to accept Peru's request for a joint patrol.", "PE"),
+    ],
+)
+def test_refusal_to_answer_a_request_targets_the_requester(make_ctx, text, target_country):
+    art = _events(make_ctx, text, model="none")
+    ev = _find(art, "REJECT")
+    assert ev.trigger in ("declined", "refused") and ev.target is not None and ev.target.country == target_country
+
+
+def test_refusal_of_an_uncoded_act_without_a_request_is_no_event(make_ctx):
+    art = _events(make_ctx, "Ecuador's president refused to comment on the rumours.", model="none")
+    assert [e for e in art.events if e.category == "REJECT"] == []

@@ -7,7 +7,8 @@ CONSULT). Needs grammar, all must hold:
 - ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
-- ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``prt:X``, ``head:LEMMA``, ``of:@class``, ``mod:WORD``
+- ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``xcomp.obj:@class``
+  (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA``, ``of:@class``, ``mod:WORD``
   (an adjective or compound modifier: "joint exercises"), ``frame:light`` (a noun that reports the
   action: ``reported_noun``); target slot ``ccomp_subj``: the subject of the
   trigger's clausal complement.
@@ -126,6 +127,8 @@ def _need_holds(tok: Token, need: str) -> bool:
         return any(in_class(o, spec) for o in prep_objects(tok, word))
     if kind in ("xcomp", "ccomp", "prt"):
         return any(c.dep_ == kind and arg in ("*", c.lemma_.lower(), c.lower_) for c in tok.children)
+    if kind == "xcomp.obj":  # "refused to respond to a request": the xcomp's object or "to" object
+        return any(in_class(o, arg) for o in xcomp_objects(tok))
     if kind == "head":
         return tok.head.lemma_.lower() == arg
     if kind == "frame":  # "frame:light": an event noun that reports an action, not a background mention
@@ -133,6 +136,15 @@ def _need_holds(tok: Token, need: str) -> bool:
     if kind == "mod":  # "joint exercises": a modifier word
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == arg for c in tok.children)
     return False
+
+
+def xcomp_objects(tok: Token) -> list[Token]:
+    """The objects of the trigger's xcomp verbs: direct objects and "to" objects ("refused to
+    accept a request", "declined to respond to the request")."""
+    out: list[Token] = []
+    for verb in (c for c in tok.children if c.dep_ == "xcomp"):
+        out += [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, "to")
+    return out
 
 
 def led_by(tok: Token) -> Token | None:

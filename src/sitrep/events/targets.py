@@ -3,7 +3,8 @@
 The participants of the first of the entry's target slots that names any, else participants
 deeper in the trigger's phrase, else a plain noun phrase (PLOVER targets may be things); never
 the actor's own side. Also the obliged party of a reported obligation and the owner of the demand
-a refusal answers (rules tuned on PLV folds 0-2 only).
+a refusal answers, in an earlier sentence or in the refused act ("declined to answer a request
+from the agency" -> the agency, slot ``xcomp.requester``) (rules tuned on PLV folds 0-2 only).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .coding import (
     prep_objects,
     subject_of,
     undergone_by,
+    xcomp_objects,
 )
 from .lexicon import load, word_set
 from .participants import Resolver, agent_code, is_participant, np_tokens, unique_refs
@@ -124,6 +126,9 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
         return [r for o in prep_objects(tok, "to") if (r := place_ref(o))]
     if kind == "place":  # "place:in": a gazetteer place in the phrase ("a ceasefire in Idlib"), not "in a bid"
         return [o for o in prep_objects(tok, arg) if o.ent_type_ in ("GPE", "LOC") or place_ref(o)]
+    if slot == "xcomp.requester":  # "refused to respond to a request from Haaretz" -> Haaretz
+        return [o for n in xcomp_objects(tok) if in_class(n, "@demand")
+                for o in prep_objects(n, "from") + prep_objects(n, "by") + [c for c in n.children if c.dep_ == "poss"]]
     if kind == "scope":
         top = _nominal_top(tok)
         return [o for p in top.subtree if p.dep_ == "prep" and p.lower_ == arg for o in prep_objects(p.head, arg)]
