@@ -188,3 +188,12 @@ def test_named_international_body_code():
 def test_condolences_are_an_empathetic_comment(make_ctx):
     art = _events(make_ctx, "Canada expressed condolences to Nepal after the earthquake.")
     assert ("CAN", "NPL", "018") in _codes(art)
+
+
+def test_an_institution_in_a_named_countrys_senate_takes_that_country(make_ctx):
+    def actor_country(text: str) -> list[str | None]:
+        return [e.actor.country for e in _events(make_ctx, text).events if e.actor is not None]
+
+    assert actor_country("Lawmakers in Kenya's Senate rejected the budget.") == ["KE"]
+    assert actor_country("Lawmakers in the Kenyan Senate rejected the budget.") == ["KE"]
+    assert actor_country("Lawmakers in the Senate rejected the budget.") == ["US"]

@@ -61,12 +61,18 @@ def members(tok: Token) -> list[Token]:
 
 
 def _located_in(tok: Token) -> str | None:
-    """The country of an institution's "in" phrase ("a court in Guyana" -> GY, "police in Kyiv" -> UA)."""
+    """The country of an institution's "in" phrase ("a court in Guyana" -> GY, "police in Kyiv" -> UA);
+    the country owning or naming the place comes first ("lawmakers in Kenya's Senate" -> KE, not the
+    US that a bare "Senate" stands for)."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and (code := country_code(obj.text)) and len(code) == 2:
-                    return code
+                if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
+                    continue
+                owners = [c.text for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i < obj.i]
+                for word in (*owners, obj.text):
+                    if (code := country_code(word) or demonym_code(word)) and len(code) == 2:
+                        return code
     return None
 
 
