@@ -27,7 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
 from .cues import Layout, lexicon
 from .direct import Draft
@@ -78,22 +79,98 @@ def _governor(k: int, heads: list[int], lemmas: list[str], cues: frozenset[str])
     return None
 
 
-def _own(toks: list[Token], layout: Layout, cues: frozenset[str]) -> list[list[str]]:
+# Token attributes read as string ids, and as numbers, by ``Sheet`` (one to_array call each).
+_STRING_ATTRS = ["LEMMA", "LOWER", "POS", "TAG", "DEP", "ENT_TYPE", "ORTH"]
+_NUMBER_ATTRS = ["HEAD", "IDX", "LENGTH", "SENT_START", "ENT_IOB"]
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
+
+
+@dataclass
+class Rows:
+    """A sentence's token attributes as lists (indices into the sentence; heads too)."""
+
+    lemmas: list[str]
+    words: list[str]
+    pos: list[str]
+    tags: list[str]
+    deps: list[str]
+    ents: list[str]
+    caps: list[bool]
+    quoted: list[bool]
+    heads: list[int]
+
+
+class Sheet:
+    """A doc's token attributes read once as arrays: building a spaCy Token per attribute read
+    was most of the tagger's time. Lemmas, offsets and sentences for the whole doc; the other
+    strings per sentence, only for the sentences that are tagged."""
+
+    def __init__(self, doc: Doc, layout: Layout) -> None:
+        self.doc, self.layout = doc, layout
+        self._ids = doc.to_array(_STRING_ATTRS)
+        nums = doc.to_array(_NUMBER_ATTRS).astype("int64")
+        strings = doc.vocab.strings
+        self.lemmas = [strings[x].lower() for x in self._ids[:, 0].tolist()]
+        self.heads = (nums[:, 0] + np.arange(len(doc))).tolist()
+        self.idx = nums[:, 1].tolist()
+        self.ends = (nums[:, 1] + nums[:, 2]).tolist()
+        self._iob = nums[:, 4].tolist()
+        self._verbs = self._ids[:, 2] == strings["VERB"]
+        starts = [k for k, s in enumerate(nums[:, 3].tolist()) if s == 1 or k == 0]
+        self.sents = list(zip(starts, starts[1:] + [len(doc)]))
+
+    def rows(self, a: int, b: int) -> Rows:
+        """Token attributes of tokens [a, b) (a sentence)."""
+        strings, ids = self.doc.vocab.strings, self._ids[a:b].T.tolist()
+        words, pos, tags, deps, types, orths = ([strings[x] for x in col] for col in ids[1:])
+        inside, n = self.layout.inside, b - a
+        return Rows(self.lemmas[a:b], words, pos, tags, deps,
+                    [_IOB[i] + t for i, t in zip(self._iob[a:b], types)],
+                    [o[:1].isupper() for o in orths], [inside(i) for i in self.idx[a:b]],
+                    [min(max(h - a, 0), n - 1) for h in self.heads[a:b]])
+
+    def gated(self, a: int, b: int, cues: frozenset[str], taken: Callable[[int, int], bool] | None = None) -> bool:
+        """Whether tokens [a, b) hold a reporting word outside quotation marks (given ``taken``:
+        a reporting verb no attribution read, as nearly all the holdout's added ones had)."""
+        inside, lemmas, idx = self.layout.inside, self.lemmas, self.idx
+        if taken is None:
+            return any(lemmas[k] in cues and not inside(idx[k]) for k in range(a, b))
+        verbs = self._verbs
+        return any(verbs[k] and lemmas[k] in cues and not inside(idx[k]) and not taken(idx[k], self.ends[k])
+                   for k in range(a, b))
+
+    def features(self, a: int, b: int, cues: frozenset[str]) -> list[list[str]]:
+        """CRF features of tokens [a, b) (a sentence), as ``features``."""
+        r = self.rows(a, b)
+        own = _own(r, cues)
+        n = b - a
+        for off in (-2, -1, 1, 2):  # a column at a time: half the time of token by token
+            words = [f"{off}w=" + w for w in r.words]
+            pos = [f"{off}p=" + p for p in r.pos]
+            deps = [f"{off}d=" + d for d in r.deps] if off in (-1, 1) else None
+            edge = f"{off}<>"
+            for k, f in enumerate(own):
+                j = k + off
+                if 0 <= j < n:
+                    f += [words[j], pos[j]] if deps is None else [words[j], pos[j], deps[j]]
+                else:
+                    f.append(edge)
+        return own
+
+
+def _own(r: Rows, cues: frozenset[str]) -> list[list[str]]:
     """Each token's own features: word, parse, position, quotes, its governing reporting word."""
-    n = len(toks)
-    lemmas = [t.lemma_.lower() for t in toks]
-    deps = [t.dep_ for t in toks]
-    start = toks[0].i
-    heads = [min(max(t.head.i - start, 0), n - 1) for t in toks]
+    n = len(r.lemmas)
+    lemmas, deps, heads = r.lemmas, r.deps, r.heads
     out = []
-    for k, tok in enumerate(toks):
+    for k in range(n):
         lemma, h = lemmas[k], heads[k]
-        f = ["w=" + tok.lower_, "l=" + lemma, "p=" + tok.pos_, "t=" + tok.tag_, "d=" + deps[k],
-             "hl=" + lemmas[h], "dh=" + deps[k] + "|" + toks[h].pos_, "e=" + tok.ent_iob_ + tok.ent_type_,
+        f = ["w=" + r.words[k], "l=" + lemma, "p=" + r.pos[k], "t=" + r.tags[k], "d=" + deps[k],
+             "hl=" + lemmas[h], "dh=" + deps[k] + "|" + r.pos[h], "e=" + r.ents[k],
              "at=" + str(min(k, 4)), "toend=" + str(min(n - 1 - k, 3))]
-        if layout.inside(tok.idx):
+        if r.quoted[k]:
             f.append("q")
-        if tok.text[:1].isupper():
+        if r.caps[k]:
             f.append("cap")
         if lemma in cues:
             f += ["rep", "rep=" + lemma + "|" + deps[k]]
@@ -109,25 +186,10 @@ def _own(toks: list[Token], layout: Layout, cues: frozenset[str]) -> list[list[s
     return out
 
 
-def features(sent: Span, layout: Layout, cues: frozenset[str]) -> list[list[str]]:
+def features(sent: Span, layout: Layout, cues: frozenset[str], sheet: Sheet | None = None) -> list[list[str]]:
     """CRF features of each token of a sentence, with a window of neighbours' words and tags;
-    ``cues`` are the lemmas read as reporting words."""
-    toks = list(sent)
-    own = _own(toks, layout, cues)
-    words = [t.lower_ for t in toks]
-    pos = [t.pos_ for t in toks]
-    deps = [t.dep_ for t in toks]
-    n = len(toks)
-    for k, f in enumerate(own):
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            if 0 <= j < n:
-                f += [f"{off}w=" + words[j], f"{off}p=" + pos[j]]
-                if off in (-1, 1):
-                    f.append(f"{off}d=" + deps[j])
-            else:
-                f.append(f"{off}<>")
-    return own
+    ``cues`` are the lemmas read as reporting words (``sheet``: the doc's, when already read)."""
+    return (sheet or Sheet(sent.doc, layout)).features(sent.start, sent.end, cues)
 
 
 def gated(sent: Span, layout: Layout, cues: frozenset[str]) -> bool:
@@ -156,11 +218,13 @@ class SpanTagger:
     """A trained CRF, the lemmas it reads as reporting words, and the least mean marginal
     probability of a tagged cue for its attribution to be kept."""
 
-    def __init__(self, path: Path, threshold: float, cue_lemmas: frozenset[str]) -> None:
+    def __init__(self, path: Path, threshold: float, cue_lemmas: frozenset[str], covered: float | None = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self.threshold = threshold
         self.cues = cue_lemmas | report_words()
+        self.covered = covered is not None  # also tag sentences the rules read (``build``) ...
+        self.covered_threshold = threshold if covered is None else covered  # ... with this least cue probability
 
     def tag(self, feats: list[list[str]]) -> tuple[list[str], list[float]]:
         """The Viterbi tags of a sentence and each tag's marginal probability (1.0 for O)."""
@@ -186,18 +250,14 @@ def load(path: Path | None = None, threshold: float | None = None) -> SpanTagger
     if not path.is_file() or not meta_path.is_file():
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    return SpanTagger(path, meta["threshold"] if threshold is None else threshold, frozenset(meta["cue_lemmas"]))
+    return SpanTagger(path, meta["threshold"] if threshold is None else threshold, frozenset(meta["cue_lemmas"]),
+                      meta.get("covered_threshold"))
 
 
 @lru_cache(maxsize=1)
 def shipped() -> SpanTagger | None:
     """The shipped tagger, loaded once per process; None when absent."""
     return load()
-
-
-def free_sentences(layout: Layout, taken: Callable[[int, int], bool]) -> list[Span]:
-    """Sentences nothing has read: no rule or cue-tagger content, cue or quotation in them."""
-    return [s for s in layout.doc.sents if not taken(s.start_char, s.end_char) and len(s) > 2]
 
 
 def _cue_token(sent: Span, c: Chunk) -> Token:
@@ -258,18 +318,31 @@ def _drafts_in(layout: Layout, sent: Span, found: list[Chunk], index: ActorIndex
 
 
 def build(layout: Layout, index: ActorIndex, model: SpanTagger, taken: Callable[[int, int], bool]) -> list[Draft]:
-    """Attributions the CRF finds in sentences nothing else read (``taken`` tells) that hold
-    a reporting word."""
+    """Attributions the CRF finds in sentences that hold a reporting word: in sentences nothing
+    else read (``taken`` tells), and, when the model's settings say so, in sentences the rules
+    read, where it has a reporting word of its own and its cue and content touch nothing read."""
     out: list[Draft] = []
-    for sent in free_sentences(layout, taken):
-        if not gated(sent, layout, model.cues):
+    sheet = Sheet(layout.doc, layout)
+    for a, b in sheet.sents:
+        if b - a <= 2:
             continue
-        tags, probs = model.tag(features(sent, layout, model.cues))
+        free = not taken(sheet.idx[a], sheet.ends[b - 1])
+        if not (sheet.gated(a, b, model.cues) if free else model.covered and sheet.gated(a, b, model.cues, taken)):
+            continue
+        tags, probs = model.tag(sheet.features(a, b, model.cues))
         if "B-CUE" not in tags:
             continue
-        found = [c for c in chunks(tags, probs) if c.role != "CUE" or c.prob >= model.threshold]
-        out += _drafts_in(layout, sent, found, index)
+        sent = layout.doc[a:b]
+        least = model.threshold if free else model.covered_threshold
+        found = [c for c in chunks(tags, probs) if c.role != "CUE" or c.prob >= least]
+        out += [d for d in _drafts_in(layout, sent, found, index) if free or not _touches(d, taken)]
     return out
+
+
+def _touches(d: Draft, taken: Callable[[int, int], bool]) -> bool:
+    """Whether a draft's cue or content touches what an attribution already read."""
+    cue = d.cue
+    return (cue is not None and taken(cue.idx, cue.idx + len(cue.text))) or any(taken(s, e) for s, e in d.spans)
 
 
 def labels(sent: Span, roles: dict[int, tuple[str, int]]) -> list[str]:
