@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from sitrep import actors, quotes
 from sitrep.eval import quotes as qe
-from sitrep.nlp import load_model, resolve_model_name
+from sitrep.nlp import cached_docs
 from sitrep.pipeline import Context
 from sitrep.quotes import marks, spans
 from sitrep.quotes.cues import Layout
@@ -43,16 +43,6 @@ MIN_CUE_COUNT = 3  # a lemma heads at least this many train cues to count as a r
 MIN_CUE_SHARE = 0.1  # ... in at least this share of its uses outside quotation marks
 MAX_ITERATIONS = 150
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "quotes"
-
-
-def _docs(records: list[dict[str, Any]], cache: Path, settings: Settings) -> tuple[Any, list[Doc]]:
-    nlp = load_model(resolve_model_name(settings))
-    if not cache.is_file():
-        db = DocBin(store_user_data=True)
-        for d in nlp.pipe((r["text"] for r in records), batch_size=32):
-            db.add(d)
-        db.to_disk(cache)
-    return nlp, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
 
 
 def _cue_lemmas(records: list[dict[str, Any]], docs: list[Doc], keep: list[int]) -> frozenset[str]:
@@ -99,11 +89,9 @@ def _train(seqs: list[tuple[list[list[str]], list[str]]], c1: float, c2: float, 
 def _stage(items: list[tuple[dict[str, Any], Article, Any]], model: spans.SpanTagger | None) -> dict[str, Any]:
     """The quotes stage on the holdout with this span tagger (None: without)."""
     spans.shipped = lambda: model  # type: ignore[assignment]  # this process only
-    c: Counter[str] = Counter()
-    for rec, art, ctx in items:
+    for _, art, ctx in items:
         quotes.run(art, ctx)
-        qe._score_article(rec, art.quotes, c)
-    out = qe.summarise(c, "train-holdout", len(items))
+    out = qe.score_quotes([(rec, art.quotes) for rec, art, _ in items], "train-holdout")
     return {"f1": out["f1"], "p": out["precision"], "r": out["recall"], "exact": out["exact"]["f1"],
             "speaker": out["speaker_accuracy"], "cue": out["cue_accuracy"], "marked": out["marked"]["f1"],
             "unmarked": out["unmarked"]["f1"], "pred": out["counts"]["pred"], "tp": out["counts"]["lenient_tp"]}
@@ -129,7 +117,7 @@ def main() -> None:
     t0 = time.time()
     settings = Settings()
     records = [json.loads(line) for line in (args.data / "quotes" / "polnear_train.jsonl").open(encoding="utf-8")]
-    nlp, docs = _docs(records, args.cache, settings)  # 1
+    nlp, docs = cached_docs([r["text"] for r in records], args.cache, settings)  # 1
     fit_idx = [i for i in range(len(records)) if i % HOLDOUT_EVERY]
     cues = _cue_lemmas(records, docs, fit_idx)
     fit = [s for i in fit_idx for s in _sequences(records[i], docs[i], cues)]  # 2

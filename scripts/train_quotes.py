@@ -15,18 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from sitrep import actors, quotes
 from sitrep.eval import quotes as qe
-from sitrep.nlp import load_model, resolve_model_name
+from sitrep.nlp import cached_docs
 from sitrep.pipeline import Context
 from sitrep.quotes import marks, tagger
 from sitrep.quotes.cues import Layout
@@ -38,16 +37,6 @@ HOLDOUT_EVERY = 5  # every 5th train article is held out to pick the threshold
 C = 0.5  # inverse L2 strength (0.5 vs 2 on the holdout: token AP 0.42 vs 0.40)
 THRESHOLDS = [round(0.1 + 0.05 * k, 2) for k in range(11)]
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "quotes" / tagger.MODEL_FILE
-
-
-def _docs(records: list[dict[str, Any]], cache: Path, settings: Settings) -> tuple[Any, list[Doc]]:
-    nlp = load_model(resolve_model_name(settings))
-    if not cache.is_file():
-        db = DocBin(store_user_data=True)
-        for d in nlp.pipe((r["text"] for r in records), batch_size=32):
-            db.add(d)
-        db.to_disk(cache)
-    return nlp, list(DocBin().from_disk(cache).get_docs(nlp.vocab))
 
 
 def _labelled(rec: dict[str, Any], doc: Doc) -> tuple[list[list[int]], list[int]]:
@@ -87,11 +76,9 @@ def _fit(rows: list[list[int]], labels: list[int], threshold: float) -> tagger.C
 def _stage_f1(items: list[tuple[dict[str, Any], Article, Any]], model: tagger.CueTagger | None) -> dict[str, Any]:
     """Lenient/exact content F1 of the quotes stage with this tagger (None: rules only)."""
     tagger.shipped = lambda: model  # type: ignore[assignment]  # this process only
-    c: Counter[str] = Counter()
-    for rec, art, ctx in items:
+    for _, art, ctx in items:
         quotes.run(art, ctx)
-        qe._score_article(rec, art.quotes, c)
-    out = qe.summarise(c, "train-holdout", len(items))
+    out = qe.score_quotes([(rec, art.quotes) for rec, art, _ in items], "train-holdout")
     return {"f1": out["f1"], "p": out["precision"], "r": out["recall"], "exact": out["exact"]["f1"],
             "speaker": out["speaker_accuracy"]}
 
@@ -106,7 +93,7 @@ def main() -> None:
     settings = Settings()
     path = args.data / "quotes" / "polnear_train.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    nlp, docs = _docs(records, args.cache, settings)  # 1
+    nlp, docs = cached_docs([r["text"] for r in records], args.cache, settings)  # 1
     feats = [_labelled(r, d) for r, d in zip(records, docs)]  # 2
     fit_idx = [i for i in range(len(records)) if i % HOLDOUT_EVERY]
     rows = [row for i in fit_idx for row in feats[i][0]]

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from .errors import E, SitrepError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -71,3 +73,17 @@ def _register_paragraphs() -> None:
 def model_version(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, recorded as the parse stage's version."""
     return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def cached_docs(texts: list[str], cache: Path, settings: Settings) -> tuple[Language, list[Doc]]:
+    """The pipeline and the parsed ``texts``, parsed once and kept in a DocBin file at ``cache``
+    (for training scripts that read the same corpus many times)."""
+    from spacy.tokens import DocBin
+
+    nlp = load_model(resolve_model_name(settings))
+    if not cache.is_file():
+        db = DocBin(store_user_data=True)
+        for doc in nlp.pipe(texts, batch_size=32):
+            db.add(doc)
+        db.to_disk(cache)
+    return nlp, list(DocBin().from_disk(cache).get_docs(nlp.vocab))

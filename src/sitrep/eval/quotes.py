@@ -83,10 +83,16 @@ def _is_marked(text: str, g: dict[str, Any]) -> bool:
 def evaluate(data: Path, settings: Settings, split: str = "dev") -> dict[str, Any]:
     records = read_jsonl(find_file(data, f"polnear_{split}.jsonl", "quotes"), "quotes")
     items = [(r["id"], r["text"], r.get("publication_date")) for r in records]
+    return score_quotes([(rec, art.quotes) for rec, art in zip(records, run_on_bodies(items, settings))], split)
+
+
+def score_quotes(pairs: list[tuple[dict[str, Any], list[Quote]]], split: str) -> dict[str, Any]:
+    """The summary over (gold record, predicted quotes) pairs: for training scripts that run
+    the quotes stage themselves on parsed held-out articles."""
     c: Counter[str] = Counter()
-    for rec, art in zip(records, run_on_bodies(items, settings)):
-        _score_article(rec, art.quotes, c)
-    return summarise(c, split, len(records))
+    for rec, preds in pairs:
+        _score_article(rec, preds, c)
+    return summarise(c, split, len(pairs))
 
 
 def summarise(c: Counter[str], split: str, articles: int) -> dict[str, Any]:
