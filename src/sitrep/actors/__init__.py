@@ -36,7 +36,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "7"
+VERSION = "8"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 

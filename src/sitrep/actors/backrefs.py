@@ -10,6 +10,7 @@ country name among its modifiers). Nouns are in ``data/actors/backrefs.json``.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -18,9 +19,12 @@ from . import lexicon
 from .mentions import Mention
 
 
+@lru_cache(maxsize=1)
 def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Head words of the body nouns ("guard" of "coast guard": a role phrase is read word by word)
+    and the nouns that stand for the country itself."""
     data = lexicon.load("backrefs")
-    return frozenset(data["body_nouns"]), frozenset(data["country_nouns"])
+    return frozenset(n.split()[-1] for n in data["body_nouns"]), frozenset(data["country_nouns"])
 
 
 def _definite(tok: Token) -> bool:

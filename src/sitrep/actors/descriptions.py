@@ -63,6 +63,7 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
             continue
         info = read_window(doc, start, re_, by_token, role_at_end=True)
         if info is not None:
+            info.country = info.country or info.country_hint
             out.append((start, re_, info))
     return out
 

@@ -98,23 +98,28 @@ def _honorific(doc: Doc, r: PersonRef) -> str | None:
     return None
 
 
-def _base_gender(doc: Doc, p: Person) -> str | None:
+def _base_votes(p: Person) -> set[str]:
+    """Genders the first name and role words say (no honorifics)."""
+    return _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
+
+
+def _base_gender(p: Person) -> str | None:
     """Gender from the first name and role words alone (no honorifics)."""
-    votes = _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
+    votes = _base_votes(p)
     return next(iter(votes)) if len(votes) == 1 else None
 
 
 def fits(role: str | None, p: Person) -> bool:
     """A gendered role word ("spokeswoman") does not contradict the person's first name or role."""
     want = _word_vote((role or "").lower(), "male_words", "female_words")
-    have = _first_name_votes(p) | _word_vote((p.info.role or "").lower(), "male_words", "female_words")
+    have = _base_votes(p)
     return not want or not have or bool(want & have)
 
 
 def fix_honorifics(doc: Doc, people: list[Person]) -> None:
     """Move a name mention with an honorific ("Mr. Medina") from a person whose first name or
     role says the other gender to the one person of that surname whose gender fits."""
-    base = {id(p): _base_gender(doc, p) for p in people}
+    base = {id(p): _base_gender(p) for p in people}
     for p in people:
         for r in [r for r in p.refs if r.how == "name"]:
             want = _honorific(doc, r)

@@ -37,6 +37,7 @@ class RoleInfo:
     confidence: float = 0.8
     span: tuple[int, int] | None = None  # token range of an apposition naming the person
     rank: str | None = None  # a military rank beside an office ("Colonel" of "the commander ..., Colonel X")
+    country_hint: str | None = None  # a country the role phrase refers back to ("the ministry's"): used last
 
 
 def _token_country(tok: Token) -> str | None:
@@ -66,7 +67,8 @@ def read_window(doc: Doc, s: int, e: int, by_token: dict[int, Mention], role_at_
     if after < e and doc[after].lower_ in _LINKS:
         host = doc[after].lower_ == "to" and role.lower() in lexicon.load("roles")["host_roles"]
         _fill(doc, after + 1, e, by_token, info, countries_too=not host)
-    info.country = info.country or backrefs.country(doc, s, e, by_token)
+    if info.country is None:  # a guess from earlier in the article: explicit cues near the name come first
+        info.country_hint = backrefs.country(doc, s, e, by_token)
     return info
 
 
@@ -252,5 +254,5 @@ def role_info(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | 
             appos.affiliation = appos.affiliation or info.affiliation
         info = appos or info
     if info is not None and info.country is None:
-        info.country = of_country(doc, m, by_token)
+        info.country = of_country(doc, m, by_token) or info.country_hint
     return info

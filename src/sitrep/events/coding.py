@@ -21,7 +21,7 @@ Who acts is found in ``actors_of``, to whom in ``targets``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import load, word_set
@@ -72,6 +72,11 @@ def lemma_of(tok: Token) -> str:
     return _aliases().get(lemma, lemma)
 
 
+@cache
+def _verb_class(name: str) -> frozenset[str]:
+    return frozenset(load("verbs")["classes"][name])
+
+
 def in_class(tok: Token | None, spec: str) -> bool:
     """True when the token is in the ``verbs.json`` class ``@name``, is the word ``spec``, or ``spec`` is ``*``."""
     if tok is None:
@@ -81,7 +86,7 @@ def in_class(tok: Token | None, spec: str) -> bool:
     words = {tok.lemma_.lower(), tok.lower_}
     words |= {f"{c.lower_} {w}" for c in tok.lefts if c.dep_ in ("compound", "amod") for w in tuple(words)}  # "aid workers"
     if spec.startswith("@"):
-        return bool(words & set(load("verbs")["classes"][spec[1:]]))
+        return bool(words & _verb_class(spec[1:]))
     return spec in words
 
 
