@@ -67,8 +67,9 @@ def _sequences(rec: dict[str, Any], doc: Doc, cues: frozenset[str]) -> list[tupl
     body = rec["text"]
     layout = Layout(doc, body, marks.find(body))
     roles = spans.gold_roles([g for g in rec["attributions"] if g["content"]])
-    return [(spans.features(s, layout, cues), spans.labels(s, roles))
-            for s in doc.sents if len(s) > 2 and spans.gated(s, layout, cues)]
+    sheet = spans.Sheet(doc, layout)  # the doc's token arrays, read once for all its sentences
+    return [(sheet.features(s.start, s.end, cues), spans.labels(s, roles))
+            for s in doc.sents if len(s) > 2 and sheet.gated(s.start, s.end, cues)]
 
 
 def _save(path: Path, seqs: list[Any], c1: float, c2: float, meta: dict[str, Any]) -> None:
