@@ -229,7 +229,8 @@ def _venue(tok: Token, trig: Trigger) -> bool:
     (``venue_categories``: "staged a protest in Ankara")."""
     if (trig.entry.get("category") or "").lower() not in word_set("verbs", "venue_categories") or tok.dep_ != "prep":
         return False
-    return tok.lower_ in LOCATIVE and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(tok.head, tok.lower_))
+    objects = [o for c in tok.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]  # this phrase's own, not a twin's
+    return tok.lower_ in LOCATIVE and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
 
 
 def demand_owner(trig: Trigger, resolver: Resolver) -> ActorRef | None:
