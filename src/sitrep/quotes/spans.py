@@ -186,15 +186,15 @@ def _own(r: Rows, cues: frozenset[str]) -> list[list[str]]:
     return out
 
 
-def features(sent: Span, layout: Layout, cues: frozenset[str], sheet: Sheet | None = None) -> list[list[str]]:
+def features(sent: Span, layout: Layout, cues: frozenset[str]) -> list[list[str]]:
     """CRF features of each token of a sentence, with a window of neighbours' words and tags;
-    ``cues`` are the lemmas read as reporting words (``sheet``: the doc's, when already read)."""
-    return (sheet or Sheet(sent.doc, layout)).features(sent.start, sent.end, cues)
+    ``cues`` are the lemmas read as reporting words (one sentence; a doc's many: ``Sheet``)."""
+    return Sheet(sent.doc, layout).features(sent.start, sent.end, cues)
 
 
 def gated(sent: Span, layout: Layout, cues: frozenset[str]) -> bool:
     """Whether a sentence holds a reporting word outside quotation marks (else it is not tagged)."""
-    return any(t.lemma_.lower() in cues and not layout.inside(t.idx) for t in sent)
+    return Sheet(sent.doc, layout).gated(sent.start, sent.end, cues)
 
 
 def chunks(tags: list[str], probs: list[float] | None = None) -> list[Chunk]:
