@@ -51,8 +51,20 @@ def test_api_same_text_same_ids(runner):
     assert [a.id for a in one.actors] == [a.id for a in two.actors]
 
 
+def _without_empty_defaults(node):
+    """pydantic >= 2.14 writes ``"default": []`` for fields built by a default factory; older ones don't."""
+    if isinstance(node, dict):
+        return {k: _without_empty_defaults(v) for k, v in node.items() if not (k == "default" and v in ([], {}))}
+    if isinstance(node, list):
+        return [_without_empty_defaults(v) for v in node]
+    return node
+
+
 def test_api_json_schema_file_is_current():
-    assert json.loads(SCHEMA_FILE.read_text()) == json.loads(json.dumps(json_schema(), sort_keys=True))
+    on_file = json.loads(SCHEMA_FILE.read_text())
+    current = json.loads(json.dumps(json_schema(), sort_keys=True))
+    assert _without_empty_defaults(on_file) == _without_empty_defaults(current)
+    assert on_file["$defs"]["Article"]["required"] == current["$defs"]["Article"]["required"]
 
 
 def test_api_ingest_then_open(tmp_path, runner):
