@@ -21,11 +21,13 @@ As ``shared/eval/README.md`` describes:
    ISO-3 plus a role code) and lenient match (same PLOVER category, same first 3 letters);
    predictions on ``noevents`` records are false positives; actor codes and triples come from
    ``events.cameo`` (``cameo_actor`` is re-exported here). Run with the shipped model (trained
-   on PLV only) and with the dictionary alone.
+   on PLV only) and with the dictionary alone. Also per half of the file (``gsr_half``: sha256
+   parity of the record id): ``dev`` (errors read when tuning) and ``heldout`` (aggregate only).
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import statistics
 from collections import Counter
@@ -189,6 +191,22 @@ def cameo_scores(records: list[dict[str, Any]], articles: list[Article]) -> dict
     return {k: prf(c[k], c["pred"], c[k], c["gold"]) for k in ("standard", "lenient")}
 
 
+def gsr_half(record_id: str) -> str:
+    """``dev`` or ``heldout``: a stable half of the GSR file by the parity of the sha256 of the
+    record id (as ``eval.quantities.split_of``). From round 5 on, CAMEO-view and actor rules were
+    tuned by reading errors of the ``dev`` half only; ``heldout`` is only ever scored in aggregate."""
+    return "dev" if hashlib.sha256(record_id.encode("utf-8")).digest()[-1] % 2 == 0 else "heldout"
+
+
+def gsr_halves(records: list[dict[str, Any]], articles: list[Article]) -> dict[str, dict[str, Any]]:
+    """``cameo_scores`` of each GSR half (``gsr_half``): ``dev`` and ``heldout``."""
+    out = {}
+    for half in ("dev", "heldout"):
+        kept = [(r, a) for r, a in zip(records, articles) if gsr_half(r["id"]) == half]
+        out[half] = cameo_scores([r for r, _ in kept], [a for _, a in kept])
+    return out
+
+
 def _standard(g: dict[str, Any], p: tuple[str, str, str, str]) -> bool:
     return g["code"][:2] == p[2] and g["source"] == p[0] and g["target"] == p[1]
 
@@ -225,7 +243,9 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     with classify.using(None):
         e2e_rules = plv_end_to_end(plv, run_aligned(plv, settings))
     gsr = read_jsonl(find_file(data, "petr2_gsr_validation.jsonl", "events"), "events")
-    cameo = cameo_scores(gsr, run_aligned(gsr, settings))
+    gsr_arts = run_aligned(gsr, settings)
+    cameo = cameo_scores(gsr, gsr_arts)
+    halves = gsr_halves(gsr, gsr_arts)
     with classify.using(None):
         cameo_rules = cameo_scores(gsr, run_aligned(gsr, settings))
     result = dict(cameo["standard"])
@@ -247,7 +267,10 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
                   "data/events/plover_view.json: a planned or conditionally offered cooperative act is AGREE, a "
                   "refused one or a denied material one REJECT, a threatened coercive one THREATEN, CAMEO-view "
                   "codes 03/12/13 give AGREE/REJECT/THREATEN; an occurred event keeps its category), the "
-                  "convention of the PLV gold; its table was checked on folds 0-2 only"),
+                  "convention of the PLV gold; its table was checked on folds 0-2 only. "
+                  "GSR halves (gsr_half: sha256 parity of the record id): from round 5 on, rules were tuned by "
+                  "reading errors of the dev half only; the heldout half was scored only in aggregate, before and "
+                  "after that round (earlier rounds read the whole file, so it is not truly unseen)"),
         plv_classifier_cv={"precision": clf["macro_f1"], "recall": clf["macro_f1"], "f1": clf["macro_f1"], "n": len(gold), "accuracy": clf["accuracy"]},
         plv_rules={"precision": rules["macro_f1"], "recall": rules["macro_f1"], "f1": rules["macro_f1"], "n": len(gold), "accuracy": rules["accuracy"]},
         plv_accuracy_cv=clf["accuracy"], plv_macro_f1_cv=clf["macro_f1"], plv_quad_accuracy_cv=round(quad_acc, 4),
@@ -258,6 +281,8 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
         plv_end_to_end_view_heldout_folds_3_4=e2e_view_held,
         cameo_standard=cameo["standard"], cameo_lenient=cameo["lenient"],
         cameo_standard_rules=cameo_rules["standard"], cameo_lenient_rules=cameo_rules["lenient"],
+        gsr_standard_dev_half=halves["dev"]["standard"], gsr_lenient_dev_half=halves["dev"]["lenient"],
+        gsr_standard_heldout_half=halves["heldout"]["standard"], gsr_lenient_heldout_half=halves["heldout"]["lenient"],
         plv_classes_cv=clf["classes"],
     )
     return result

@@ -22,7 +22,19 @@ exports that want CAMEO-style triples:
    cooperative act "reject" (12, "would not provide support" -> 121); the record keeps the
    action and says so in ``status``;
 5. a target with a role but no country ("children were killed ... in Gaza", "talks with
-   President X during a visit to Beirut") takes the country of the event's place.
+   President X during a visit to Beirut") takes the country of the event's place;
+6. coordinated actors meeting each other in a third country ("Obama and Putin will meet in
+   Zurich") are each coded against that country, as PETRARCH codes a compound subject; meeting
+   in one of their own countries keeps the pairs;
+7. a person the text gave no country but a title and a surname ("President Bush") takes the
+   country of the listed leaders with that surname and title when they share one
+   (``data/actors/leaders.json``);
+8. a material conflict act that a speaker other than its actor reports after the reporting verb
+   ("The US claimed that ISIL had attacked Iraq") is the speaker accusing the actor (112,
+   ``cameo.json`` ``reported_conflict``); a trailing attribution ("..., officials said") keeps the act;
+9. the toll of an attack told by a participle ("shelled the town, killing eight") is no event of
+   its own, and a triple with no source, or with no country or international body on either side
+   ("a protester demolished a building"), is not coded.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..actors import lexicon as actor_lexicon
 from ..countries import alpha3
 from ..schema import Actor, ActorRef, Article, Event
 from .lexicon import load, word_set
@@ -106,8 +119,29 @@ def cameo_actor(ref: ActorRef | None, article: Article) -> str:
         base = groups[ref.country]
         head = phrase.split()[-1] if phrase.split() else ""
         return base + (agent_code(phrase) or "") if len(phrase.split()) > 1 and head.islower() else base  # not "European Union"
-    base = (alpha3(ref.country) if ref.country else None) or NONE
-    return base + _role(ref, phrase, _actor(ref, article))
+    actor = _actor(ref, article)
+    country = ref.country or _titled_leader(actor)
+    base = (alpha3(country) if country else None) or NONE
+    return base + _role(ref, phrase, actor)
+
+
+@lru_cache(maxsize=1)
+def _leaders_by_title() -> dict[tuple[str, str], set[str]]:
+    """(surname, title) -> countries of the well-known leaders table (``data/actors/leaders.json``)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for name, (country, title) in actor_lexicon.load("leaders")["leaders"].items():
+        out.setdefault((name.split()[-1].lower(), title.lower()), set()).add(country)
+    return out
+
+
+def _titled_leader(actor: Actor | None) -> str | None:
+    """The country of a person the text left without one but named by title and surname
+    ("President Bush"): a surname too common for the leaders table alone ("Bush") is still one
+    country's when every listed leader with that surname and title is of the same country."""
+    if actor is None or actor.kind != "person" or not actor.role or not actor.name.split():
+        return None
+    found = _leaders_by_title().get((actor.name.split()[-1].lower(), actor.role.lower()), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def location_code(ev: Event) -> str | None:
@@ -151,10 +185,64 @@ def _reverse_code(code: str | None) -> str | None:
     return data["paired"].get(code) or (code if code in data["reciprocal"] else None)
 
 
-def event_triples(ev: Event, article: Article) -> list[Triple]:
-    """The CAMEO triples of one event: itself (location as target when it has none) and its reverse."""
+def reported_by(ev: Event, article: Article) -> ActorRef | None:
+    """The speaker who reports a material conflict act in a clause after the reporting verb
+    ("The US claimed that ISIL had attacked Iraq" -> the US), from the article's attributions;
+    None for other acts, unreported ones and trailing attributions ("..., officials said")."""
+    if ev.category not in load("cameo")["reported_conflict"]["categories"] or not ev.trigger or not article.body:
+        return None
+    at = article.body.find(ev.trigger, ev.span[0], ev.span[1])
+    if at < 0:
+        return None
+    for q in article.quotes:
+        if not (q.speaker_span and q.cue_span and q.spans and (q.cue or "").replace(" ", "").isalpha()):
+            continue  # a statement with a speaker and a reporting word ("GAZA CITY:" is a dateline)
+        if q.kind == "stance" or q.cue_span[0] > q.spans[0][0]:
+            continue
+        if any(s <= at < e for s, e in q.spans):
+            speaker = next((a for a in article.actors if a.id == q.speaker), None) if q.speaker else None
+            name = q.speaker_name or article.body[q.speaker_span[0] : q.speaker_span[1]]
+            return ActorRef(q.speaker, name, speaker.country if speaker else None, q.speaker_span)
+    return None
+
+
+def _ref_key(ref: ActorRef | None) -> tuple[str | None, str | None, str | None]:
+    return (None, None, None) if ref is None else (ref.id, ref.country, ref.name)
+
+
+def co_actor_events(article: Article) -> set[str]:
+    """Ids of events whose target is a coordinated fellow actor of the same trigger ("Obama and
+    Putin will meet in Zurich": Obama->Putin and Putin->Obama, found as pairs with actor and target
+    swapped) and whose place is in a third country, none of the co-actors' own: such a meeting is
+    coded, as PETRARCH codes a compound subject, once per actor against that country."""
+    seen = {(ev.trigger, tuple(ev.span), _ref_key(ev.actor), _ref_key(ev.target)) for ev in article.events}
+    paired = [ev for ev in article.events if ev.target is not None
+              and (ev.trigger, tuple(ev.span), _ref_key(ev.target), _ref_key(ev.actor)) in seen]
+    sides: dict[tuple[str | None, tuple[int, ...]], set[str | None]] = {}
+    for ev in paired:
+        sides.setdefault((ev.trigger, tuple(ev.span)), set()).add(ev.actor.country if ev.actor else None)
+    out = set()
+    for ev in paired:
+        place = ev.place or (ev.destinations[0] if ev.destinations else None)
+        if place is not None and place.country and place.country not in sides[(ev.trigger, tuple(ev.span))]:
+            out.add(ev.id)
+    return out
+
+
+def event_triples(ev: Event, article: Article, co_actor: bool = False) -> list[Triple]:
+    """The CAMEO triples of one event: itself (location as target when it has none) and its reverse.
+    ``co_actor``: the target is a coordinated fellow actor, which a placed event drops for its place."""
     source = cameo_actor(ev.actor, article)
+    if ev.actor is not None and (speaker := reported_by(ev, article)) is not None:
+        accuser = cameo_actor(speaker, article)
+        own = ev.actor.id is not None and ev.actor.id == speaker.id
+        own = own or phrase_text(ev.actor, article).lower().split()[:1] in (["its"], ["their"], ["our"], ["his"], ["her"])
+        if not own and (accuser[:3] != source[:3] or accuser.startswith(NONE)):  # not the speaker's own side's act
+            charge = load("cameo")["reported_conflict"]["code"]
+            return [Triple(accuser, source, charge, load("cameo")["codes"][charge]["plover"], ev.id, "reported")]
     code, category = status_code(ev)
+    if co_actor and location_code(ev):  # "Obama and Putin will meet in Zurich": each meets in CHE
+        return [Triple(source, str(location_code(ev)), code, category, ev.id, "location")]
     if ev.target is None:
         loc = location_code(ev)
         return [Triple(source, loc or NONE, code, category, ev.id, "location" if loc else None)]
@@ -169,14 +257,50 @@ def event_triples(ev: Event, article: Article) -> list[Triple]:
     return out
 
 
-def cameo_triples(article: Article) -> list[Triple]:
-    """Every CAMEO triple of an article's events; a reverse triple already coded is kept once."""
-    direct = [t for ev in article.events for t in event_triples(ev, article) if t.derived != "reverse"]
-    seen = {(t.source, t.target, t.code) for t in direct}
-    out = list(direct)
+def consequences(article: Article) -> set[str]:
+    """Ids of events that only tell the toll of another attack by the same actor in the same
+    sentence ("shelled the town, killing eight people"): a participle after a comma whose actor and
+    category are an earlier trigger's. CAMEO codes the attack once, against whom it was aimed."""
+    out: set[str] = set()
     for ev in article.events:
-        for t in event_triples(ev, article):
+        trig = (ev.trigger or "").lower()
+        if ev.category != "ASSAULT" or not trig.endswith("ing"):
+            continue
+        at = [m.start(1) for m in re.finditer(r",\s+(\w+)\b", ev.sentence) if m.group(1).lower() == trig]
+        if at and any(o.id != ev.id and o.category == ev.category and tuple(o.span) == tuple(ev.span)
+                      and _ref_key(o.actor) == _ref_key(ev.actor) and o.trigger
+                      and 0 <= ev.sentence.find(o.trigger) < at[0] for o in article.events):
+            out.add(ev.id)
+    return out
+
+
+def cameo_triples(article: Article) -> list[Triple]:
+    """Every CAMEO triple of an article's events; a reverse triple already coded is kept once;
+    the toll of an attack told by a participle ("..., killing eight") is no event of its own."""
+    co = co_actor_events(article)
+    tolls = consequences(article)
+    events = [ev for ev in article.events if ev.id not in tolls]
+    out: list[Triple] = []
+    met: set[tuple[str, str, str]] = set()
+    for ev in events:
+        for t in event_triples(ev, article, ev.id in co):
+            if t.derived == "reverse":
+                continue
+            if ev.id in co:  # co-actors met in a third country: one triple per actor, not one per partner
+                if (t.source, t.target, t.code) in met:
+                    continue
+                met.add((t.source, t.target, t.code))
+            out.append(t)
+    seen = {(t.source, t.target, t.code) for t in out}
+    for ev in events:
+        for t in event_triples(ev, article, ev.id in co):
             if t.derived == "reverse" and (t.source, t.target, t.code) not in seen:
                 seen.add((t.source, t.target, t.code))
                 out.append(t)
-    return out
+    return [t for t in out if codable(t)]
+
+
+def codable(t: Triple) -> bool:
+    """A triple a CAMEO coder would record: it has a source actor, and a country or an international
+    body on one side at least ("a protester demolished a building" places no state anywhere)."""
+    return t.source != NONE and not (t.source.startswith(NONE) and t.target.startswith(NONE))

@@ -52,6 +52,9 @@ def members(tok: Token) -> list[Token]:
     """The coordinated heads of a phrase: the token, its conjuncts, and a list the parser read as
     apposition ("The US, Russia, and Switzerland": Russia appos of US, Switzerland conj of Russia)."""
     out = [tok, *tok.conjuncts]
+    ent = ent_span(tok)
+    if ent is not None and len(ent) > 1:  # a name parsed apart ("Barack Obama and X": "and X" hangs on "Obama")
+        out += [c for t in ent if t.i != tok.i for c in t.conjuncts if not ent.start <= c.i < ent.end]
     if tok.ent_type_ == "GPE":
         for child in tok.children:
             if child.dep_ == "appos" and child.ent_type_ == "GPE" and child.conjuncts:

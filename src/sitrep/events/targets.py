@@ -5,6 +5,8 @@ deeper in the trigger's phrase, else a plain noun phrase (PLOVER targets may be 
 the actor's own side. Also the obliged party of a reported obligation and the owner of the demand
 a refusal answers, in an earlier sentence or in the refused act ("declined to answer a request
 from the agency" -> the agency, slot ``xcomp.requester``) (rules tuned on PLV folds 0-2 only).
+A holder joined to a participle ("a government-held district") is not the target: the held thing
+is; a dateline or heading before a colon names no participant (GSR dev half, round 5).
 """
 
 from __future__ import annotations
@@ -83,8 +85,8 @@ def refine(refs: list[ActorRef], tok: Token, resolver: Resolver) -> list[ActorRe
         for ref in refs:
             if ref.span is not None and ref.span[0] == start:
                 ref.span = [start, max(ref.span[1], inner.idx + len(inner.text))]
-    for ref in refs:
-        if ref.country is None and ref.id is None and agent_code(ref.name):
+    for ref in refs:  # an actor record without a country too ("the mayor of Nablus" is a record of its own)
+        if ref.country is None and agent_code(ref.name):
             ref.country = _origin_code(tok, resolver)
     return refs
 
@@ -108,7 +110,7 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
     obj = object_of(tok)
     kind, _, arg = slot.partition(":")
     if slot == "nsubjpass":  # "inspectors were expelled": the passive subject
-        return [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return [c for c in tok.children if c.dep_ == "nsubjpass" and not _headline(c, tok)]
     if slot in ("dobj", "dative"):  # a dative "to" is a preposition: its object is the participant
         found = [c for c in tok.children if c.dep_ == slot]
         return [o for c in found for o in (prep_objects(tok, c.lower_) if c.pos_ == "ADP" else [c])]
@@ -212,16 +214,35 @@ def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | No
     level = [c for c in trig.token.children if c.dep_ not in WIDE_CUT and not _venue(c, trig)]
     while level:
         found: list[ActorRef] = []
+        held: list[ActorRef] = []
         for tok in sorted(level, key=lambda t: t.i):
-            if tok.pos_ not in ("NOUN", "PROPN") or taken[0] <= tok.idx < taken[1]:
+            if tok.pos_ not in ("NOUN", "PROPN") or taken[0] <= tok.idx < taken[1] or _headline(tok, trig.token):
+                continue
+            if _holder(tok):  # "a government-held district": the district, in its country, not the government
+                thing = thing_ref(tok.head.head) if tok.head.head != trig.token else None
+                if thing is not None and not _same_side(thing, actor):
+                    thing.country = thing.country or _origin_code(tok.head.head, resolver)
+                    held.append(thing)
                 continue
             named = tok.ent_type_ in NAMED_TARGET_ENTS
             found += [_placed(r, tok) if named and not is_participant(r) else r for r in refine(resolver.resolve_all(tok), tok, resolver)
                       if (named or is_participant(r)) and not _same_side(r, actor)]
-        if found:
-            return unique_refs(found)
+        if found or held:
+            return unique_refs(found or held)
         level = [c for t in level for c in t.children if (c.dep_ not in WIDE_CUT or c.dep_ == "nsubj") and not _venue(c, trig)]
     return []
+
+
+def _headline(tok: Token, trigger: Token) -> bool:
+    """A phrase before a colon that comes before the trigger: a dateline or heading the parser
+    made an argument ("CITY, Region: four people were killed"), not a participant."""
+    return tok.i < trigger.i and any(t.text == ":" for t in tok.doc[tok.i : trigger.i]) and tok.sent == trigger.sent
+
+
+def _holder(tok: Token) -> bool:
+    """A noun joined by a hyphen to the participle it modifies ("a government-held district",
+    "an Iran-backed militia"): who holds or backs the thing, not the party the act is done to."""
+    return tok.head.tag_ == "VBN" and tok.head.i == tok.i + 2 and tok.doc[tok.i + 1].text == "-"
 
 
 def _venue(tok: Token, trig: Trigger) -> bool:
