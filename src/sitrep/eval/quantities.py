@@ -149,7 +149,9 @@ TUNED_ON = ("newsquant.jsonl: rounds 1-4 read errors on all 590 sentences (unit 
             "reader over the unlabelled texts of PolNeAR dev and PLV train to spot general misreadings (no labels read). "
             "Round 7 likewise read only dev-half errors and unlabelled text; its unit names (temperature, length, area, "
             "money, ages) were written from how units are commonly written, not from held-out files, whose scores "
-            "were printed (never their records) after each step")
+            "were printed (never their records) after each step. Round 8 read dev-half errors only (test half scored "
+            "at its start and end) plus the reader's output, without labels, over PolNeAR and PLV texts and the cleaning "
+            "gold bodies")
 
 
 def evaluate(data: Path, settings: Settings) -> dict[str, Any]:

@@ -7,12 +7,14 @@ Used by ``measures``; tokens are its (text, start, end) triples. Word lists come
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from .lexicon import load
 
 Tok = tuple[str, int, int]
+_ACRONYMS = re.compile(r"[A-Z]{2,}s$")  # "MPs", "NGOs", "SUVs": the plural of an acronym
 MAX_NOUN_WORDS = 3  # words of a counted noun phrase ("public housing properties")
 MAX_NAME_WORDS = 3  # name words before a counted noun ("250 M1 Abrams tanks", "14 Leopard 2 tanks")
 MAX_MODEL_NUMBER = 100  # "Leopard 2": a small bare number after a name word is part of the name
@@ -53,10 +55,15 @@ def counted_noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
     stop = _words("stop_nouns")
     if _low(toks, k) in _words("phrase_drop") and _low(toks, k + 1).isalpha():
         k += 1  # "2,000 more troops": the count is of troops
-    if _low(toks, k) == "of" and _low(toks, k + 1) in ("its", "their", "the", "his", "her", "our"):
+    owner = None
+    if _low(toks, k) == "of" and toks[k + 1 : k + 2] and toks[k + 1][0][:1].isupper() \
+            and _low(toks, k + 2) in ("'", "’") and _low(toks, k + 3) == "s":
+        owner, k = toks[k + 1][0], k + 4  # "one of Nokia's biggest plants": Nokia big plant
+    elif _low(toks, k) == "of" and _low(toks, k + 1) in ("its", "their", "the", "his", "her", "our"):
         k += 2
         while k + 1 < len(toks) and toks[k][0][:1].isupper() and toks[k + 1][0].isalpha():
             k += 1
+        k += _low(toks, k) in ("most", "least") and _low(toks, k + 1).isalpha()  # "of the most daring rescues"
     named = _named_noun(toks, k)
     if named is not None:
         return named
@@ -68,14 +75,14 @@ def counted_noun(toks: list[Tok], k: int) -> tuple[str, int] | None:
         j += 1
         if plural(word):
             break  # the plural head noun ends the phrase
-    words = [_low(toks, x) for x in range(k, j)]
+    words = [_low(toks, x) if not _ACRONYMS.match(toks[x][0]) else toks[x][0][:-1].lower() for x in range(k, j)]
     if len(words) > 1 and not plural(words[-1]):
         words, j = words[:1], k + 1  # no plural head: only the first word is safe
     while len(words) > 1 and words[0].endswith(("ing", "ed")):
         words.pop(0)  # "rushing yards", "recorded songs": participles are not part of the unit
     if not words:
         return None
-    return " ".join(words[:-1] + [singular(words[-1])]), j
+    return " ".join(([owner] if owner else []) + words[:-1] + [singular(words[-1])]), j
 
 
 def _word_groups(toks: list[Tok], k: int, limit: int) -> list[tuple[str, int]]:
@@ -141,15 +148,22 @@ def _phrase(tokens: Any) -> str | None:
     participle is dropped ("rushing yards"); None when a word of another kind intervenes."""
     if len(tokens) > 1 and tokens[0].tag_ == "VBG":
         tokens = tokens[1:]
+    cut = max((n for n, tok in enumerate(tokens[:-1]) if tok.pos_ == "ADV"), default=-1) + 1
+    if cut:  # "30 reasonably priced two-bedroom flats": the words after the adverb and the word it grades
+        graded = tokens[cut - 1].head
+        tokens = tokens[cut + 1 :] if cut < len(tokens) - 1 and graded == tokens[cut] else tokens[cut:]
     out = ""
     for n, tok in enumerate(tokens):
         glued = n > 0 and not tokens[n - 1].whitespace_
         if tok.text == "-" and glued:
-            out += "-"
+            out += "-" if out else ""
             continue
-        if tok.pos_ in PHRASE_SKIP or tok.text.lower() in _words("phrase_drop"):
-            continue
-        if tok.pos_ not in PHRASE_POS:
+        hyphened = n + 1 < len(tokens) and tokens[n + 1].text == "-" and not tok.whitespace_  # "third-graders"
+        dropped = tok.text.lower() in _words("phrase_drop") and not hyphened
+        if tok.pos_ in PHRASE_SKIP or dropped or not out and tok.lower_ == "dozen":
+            continue  # "3 dozen fresh eggs": egg
+        model = tok.pos_ == "NUM" and n > 0 and tokens[n - 1].pos_ == "PROPN"  # "40 Airbus A320 planes"
+        if tok.pos_ not in PHRASE_POS and not model:
             return None
         word = _head_word(tok) if n == len(tokens) - 1 else tok.text if tok.pos_ == "PROPN" else _modifier_word(tok)
         out += word if not out or out.endswith("-") and glued else " " + word
@@ -164,6 +178,8 @@ def _modifier_word(tok: Any) -> str:
 
 def _head_word(tok: Any) -> str:
     """The head of a counted phrase in the singular ("Americans" -> "American", "fishermen" -> "fisherman")."""
+    if _ACRONYMS.match(tok.text):
+        return tok.text[:-1]  # "MPs" -> "MP"
     if tok.pos_ != "PROPN":
         return singular(tok.text.lower())
     return tok.text[:-1] if tok.text.endswith("s") and not tok.text.endswith(("ss", "us", "is", "as")) else tok.text
@@ -180,10 +196,25 @@ def counted_heads(span: Any) -> dict[int, tuple[str, int]]:
         if t.dep_ == "nummod" and counted and t.head.i > t.i:
             phrase = _phrase(t.doc[t.i + 1 : t.head.i + 1])
             end = t.head.idx + len(t.head.text) - base if phrase else -1  # -1: the bare head noun only
+            kind = _kind_of(t.head)
+            if phrase and kind is not None:  # "300 types of toys": type toy
+                phrase, end = f"{phrase} {singular(kind.lower_)}", kind.idx + len(kind.text) - base
             scaled = t.lower_ in _data()["scales"] and t.i > 0 and t.doc[t.i - 1].like_num
             for num in [t, t.doc[t.i - 1]] if scaled else [t]:  # "9.3 million containers": "9.3" too
                 out[num.idx - base] = (phrase or singular(t.head.text.lower()), end)
     return out
+
+
+def _kind_of(head: Any) -> Any:
+    """The bare plural noun right after "<head> of" ("types of toys" -> "toys"), else None;
+    not after a unit of the table ("barrels of oil" is a unit of its own) nor a determiner."""
+    doc = head.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or head.lower_ in _data()["units"]:
+        return None
+    kind = doc[head.i + 2]
+    if kind.pos_ != "NOUN" or kind.head != doc[head.i + 1] or not plural(kind.lower_) or kind.tag_ != "NNS":
+        return None
+    return kind
 
 
 NOT_NOUN_POS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART"})
@@ -206,3 +237,39 @@ def verbs(span: Any) -> frozenset[int]:
 def graded_lemmas(span: Any) -> dict[str, str]:
     """Comparatives and superlatives of the span and their base forms ("best" -> "good")."""
     return {t.lower_: t.lemma_.lower() for t in span if t.tag_ in ("JJS", "JJR") and t.lemma_}
+
+
+SHARE_SKIP_DEPS = frozenset({"det", "poss", "case", "predet", "nummod", "quantmod"})  # left out of "of the country's adults"
+
+
+def of_objects(span: Any) -> dict[int, tuple[str, int]]:
+    """From a spaCy Doc/Span over ``text``: character offset (relative to the span) of each "of"
+    -> (the noun phrase it governs, offset where it ends): "of the Welsh population" ->
+    "Welsh population", "of its voters" -> "voter"; "-" for a pronoun ("half of which")."""
+    base = span[0].idx if len(span) else 0
+    out: dict[int, tuple[str, int]] = {}
+    for t in span:
+        if t.lower_ != "of":
+            if t.lower_ == "half" and t.dep_ in ("predet", "nummod", "quantmod") and t.head.i > t.i:
+                obj = t.head  # "half the ticket income": keyed by "half" itself
+                if obj.pos_ == "NOUN":
+                    first = min((c.left_edge.i for c in obj.lefts if c.dep_ not in SHARE_SKIP_DEPS and c.i > t.i),
+                                default=obj.i)
+                    phrase = _phrase(obj.doc[first : obj.i + 1]) or _head_word(obj)
+                    out[t.idx - base] = (phrase, obj.idx + len(obj.text) - base)
+            continue
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if obj.pos_ == "PRON":
+            out[t.idx - base] = ("-", obj.idx + len(obj.text) - base)
+            continue
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = obj.i
+        for c in obj.lefts:
+            if c.dep_ not in SHARE_SKIP_DEPS:
+                first = min(first, c.left_edge.i)
+        phrase = _phrase(obj.doc[first : obj.i + 1]) or _head_word(obj)
+        out[t.idx - base] = (phrase, obj.idx + len(obj.text) - base)
+    return out

@@ -5,7 +5,9 @@ a scale "2.8bn", number words "five", "a dozen") it reads: 1. a currency before 
 "€"); 2. a scale after it ("million", "m"); 3. a range ("4 to 5", "$7/$9", "between 2 and 3");
 4. a unit from ``units.json`` ("%", "mph", "year-old"), else the counted noun that follows;
 5. the change from the words before it ("more than" >, "about" ~, "rose" up, "fell" down).
-Dates, times, years and identifiers ("Section 427") are skipped.
+A fraction written in words is a share named after what it is of, as NewsQuant names it ("a third
+of voters" -> "% voter", "half of which" -> "% -"); "one of four X" is a quarter of them.
+Dates, times, years, house numbers and identifiers ("Section 427") are skipped.
 """
 
 from __future__ import annotations
@@ -23,18 +25,22 @@ from .counted import (
     counted_noun,
     graded_lemmas,
     non_nouns,
+    of_objects,
     parsed_noun,
+    plural,
     singular,
     verbs,
 )
 from .ellipsis import share_units
 from .nonquant import is_date_or_id
-from .numwords import fraction, written_number
+from .numwords import _data as _numword_data
+from .numwords import fraction, vulgar_after, written_number
 from .unitcues import age_cue, age_unit, between_ages, metre, person_age
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
 _DIGITS = re.compile(r"(?:\d[\d,]*)?\.?\d+$")
 MAX_UNIT_TOKENS = 6  # tokens a unit may span ("degrees", "km / h", "miles per hour", "m.p.h.")
+BIG_SCALES = ("thousand", "million", "billion", "trillion")
 CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
 TREND_LOOKBACK = 5  # tokens before a number searched for "rose", "fell"
 
@@ -64,13 +70,20 @@ def _number(text: str, toks: list[Tok], i: int) -> tuple[float, int, bool] | Non
     frac = fraction(toks, i)
     if frac is not None:
         k = frac[1]
-        if _low(toks, k) == "a" and _low(toks, k + 1) in ("dozen", "thousand", "million", "billion", "trillion"):
+        k += _low(toks, k) == "of" and _low(toks, k + 1) == "a" and _low(toks, k + 2) in BIG_SCALES  # "a quarter of a million"
+        if _low(toks, k) == "a" and _low(toks, k + 1) in ("dozen",) + BIG_SCALES:
             return frac[0] * _data()["scales"][_low(toks, k + 1)], k + 2, True  # "half a million"
         return frac[0], k, False
     if _DIGITS.match(word):
         if re.search(r",\d{1,2}(?!\d)", word):
             return None
         value, k = float(word.replace(",", "")) * _sign(toks, i), i + 1
+        if "." not in word and vulgar_after(toks, k):
+            value, k = value + vulgar_after(toks, k), k + 1  # "3 ½ hours"
+        elif "." not in word and "," not in word and _low(toks, k).isdigit() and _low(toks, k + 1) in ("/", "\u2044"):
+            part = fraction(toks, k)
+            if part is not None and part[0] < 1:
+                value, k = value + part[0], part[1]  # "2 3/4 cups"
     elif word == "a" and _low(toks, i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
         value, k = (12.0 if _low(toks, i + 1) == "dozen" else 1.0), i + 1 + (_low(toks, i + 1) == "dozen")
     elif word == "dozen" or word in _data()["word_numbers"] and word not in ("hundred", "half"):
@@ -116,6 +129,9 @@ def _currency(text: str, toks: list[Tok], i: int) -> tuple[str, int] | None:
         glued = all(toks[x][2] == toks[x + 1][1] for x in range(j, i - 1))
         code = toks[j][0].isupper() and toks[j][0] not in ("A", "I")  # "HK $5", "NZ $9", not "a $9 loan"
         if form in prefix or (glued or code) and form.replace(" ", "") in prefix:
+            console = _low(toks, i).isdigit() and len(_low(toks, i)) == 1 and _low(toks, i + 1) not in _data()["scales"]
+            if form == "ps" and glued and console:
+                return None  # "PS4": a games console, not pounds
             return prefix[form if form in prefix else form.replace(" ", "")], j
     return None
 
@@ -126,6 +142,8 @@ def _unit(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
     start = k + 1 if _low(toks, k) == "-" and k > 0 and toks[k][1] == toks[k - 1][2] else k
     if metre(toks, start - 1, start):
         return "metre", start + 1
+    if _prime(text, toks, start):
+        return "foot", start + 1  # "hovering at 40'", "6′"
     cased = _cased_unit(toks, start)
     for j in range(min(len(toks), start + MAX_UNIT_TOKENS), start, -1):
         if cased is not None and j == start + 1:
@@ -138,6 +156,16 @@ def _unit(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
     return cased
 
 
+def _prime(text: str, toks: list[Tok], k: int) -> bool:
+    """A foot mark right after a number: "′", or "'" when no other "'" in the text pairs with it
+    (not a closing quote) and no letter is glued after it ("the 1990's")."""
+    if not 0 < k < len(toks) or toks[k][0] not in ("'", "′") or toks[k][1] != toks[k - 1][2]:
+        return False
+    if not toks[k - 1][0][:1].isdigit() or _low(toks, k + 1)[:1].isalnum() and toks[k + 1][1] == toks[k][2]:
+        return False
+    return toks[k][0] == "′" or text.count("'") == 1
+
+
 def _cased_unit(toks: list[Tok], k: int) -> tuple[str, int] | None:
     """A unit symbol written with its exact case ("5G", "45g", "5 W", "3687 mAh") at token k."""
     if not 0 < k < len(toks):
@@ -146,10 +174,13 @@ def _cased_unit(toks: list[Tok], k: int) -> tuple[str, int] | None:
     if form not in _data()["cased_units"]:
         return None
     glued = toks[k][1] == toks[k - 1][2]
-    if not glued and form in _words("cased_glued_only"):
-        return None
-    if _low(toks, k + 1)[:1].isalpha() and toks[k + 1][1] == toks[k][2]:
-        return None  # part of a longer word
+    slashed = _low(toks, k + 1) == "/" and toks[k + 1][1] == toks[k][2]  # "2.1 A/cm2": a compound unit
+    if not glued and not slashed and form in _words("cased_glued_only") or not slashed and form in _words("cased_compound_only"):
+        return None  # "5 G" is no 5G; "4A" is a school class, "2.1 A/cm2" a current density
+    if _low(toks, k + 1)[:1].isalnum() and toks[k + 1][1] == toks[k][2]:
+        return None  # part of a longer word or code ("bit.ly/3X9K")
+    if len(form) == 1 and _low(toks, k + 1) == "." and toks[k + 2 : k + 3] and toks[k + 2][0][:1].isupper():
+        return None  # "45 N. Main St.": an initial or a compass point
     return _data()["cased_units"][form], k + 1
 
 
@@ -206,12 +237,20 @@ def _vague(text: str, toks: list[Tok], i: int) -> tuple[Measure, int] | None:
         phrase = " ".join(_low(toks, x) for x in range(i, i + n))
         if phrase in vague and _low(toks, i + n) == "of":
             unit = _unit(text, toks, i + n + 1)
-            noun = unit or counted_noun(toks, i + n + 1)
+            noun = unit or counted_noun(toks, i + n + 1) or _people(toks, i + n + 1)
             if noun is None:
                 return None
             low, high = vague[phrase]
             s, e = toks[i][1], toks[noun[1] - 1][2]
             return Measure(float(low), float(high), noun[0], _change(toks, i), s, e, text[s:e]), noun[1]
+    return None
+
+
+def _people(toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """"thousands of Brazilians": a capitalised plural (a people or a group) as written."""
+    word = toks[k][0] if k < len(toks) else ""
+    if word[:1].isupper() and word.isalpha() and plural(word.lower()) and word.lower() not in _words("months"):
+        return word, k + 1
     return None
 
 
@@ -228,8 +267,9 @@ def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float
     return None
 
 
-# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest", offsets of verbs
-Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str], frozenset[int]]
+# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest", offsets of verbs,
+# the noun phrase of each "of" by its offset
+Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str], frozenset[int], dict[int, tuple[str, int]]]
 
 
 BARE_BEFORE = frozenset({"by", "to", "from", "is", "was", "be", "been", "are", "were", "at", "of", "and", "reached", "hit", "totalled", "totaled", "about", "around"})
@@ -247,6 +287,8 @@ def _bare_value(toks: list[Tok], i: int, k: int, parse: Parse | None) -> bool:
         return False  # "eight out of 10 said"
     if any(_low(toks, i - b).rstrip(".") in _words("months") for b in range(1, BARE_DATE_LOOKBACK + 1)):
         return False  # "from Sept. 19 to 22"
+    if _low(toks, i - 1) == "and" and _low(toks, k).endswith("ed") and k < len(toks) and toks[k][1] in parse[1]:
+        return True  # "12 people were killed and 40 injured": a participle follows
     return _low(toks, k) in ("", ".", ",", ";", "when", "who", "in", "on", "and", "but", "by", "after") \
         or toks[k][1] in parse[3]  # "is around 73 raising the prospect": a verb follows
 
@@ -301,11 +343,15 @@ def _read_range(text: str, toks: list[Tok], start: int, num: tuple[float, int, b
     trend = _low(toks, start - 1) in _words("up_words") | _words("down_words")
     ranged = _low(toks, start - 1) != "by" and (not trend or lead & {"between", "from"})  # "rose $1 to $84": two
     end_range = _range_end(text, toks, k, "between" in lead) if ranged else None
+    if end_range is None and ranged and "from" in lead and _dated(toks, k) > k:
+        end_range = _range_end(text, toks, _dated(toks, k), False)  # "from $5 in 2019 to $7"
     first_unit: tuple[str, int] | None = None
     unit = _unit(text, toks, k) if end_range is None and (lead & {"between", "from"} or not trend) else None
     up_to = unit is not None and "from" in lead and [_low(toks, unit[1]), _low(toks, unit[1] + 1)] == ["up", "to"]
-    if unit is not None and (_low(toks, unit[1]) in ("to", "and", "-") or up_to):
-        end_range = _range_end(text, toks, unit[1] + up_to, "between" in lead)  # "from 450 sq ft up to 900 sq ft"
+    dated = _dated(toks, unit[1]) - unit[1] if unit is not None and "from" in lead else 0
+    if unit is not None and (_low(toks, unit[1]) in ("to", "and", "-") or up_to or dated):
+        # "from 450 sq ft up to 900 sq ft", "from 22 mpg in 2009 to 31 mpg"
+        end_range = _range_end(text, toks, unit[1] + up_to + dated, "between" in lead)
         second = _unit(text, toks, end_range[1]) if end_range is not None else None
         if second is None and "from" not in lead or second is not None and second[0] != unit[0]:
             end_range = None
@@ -320,6 +366,16 @@ def _read_range(text: str, toks: list[Tok], start: int, num: tuple[float, int, b
         if check and is_date_or_id(toks, k - 1, k, high, scaled2):
             return None
     return value, high, k, first_unit
+
+
+def _dated(toks: list[Tok], j: int) -> int:
+    """The index of "to" when a date lies between the two ends of a "from" range at token j
+    ("from 22 mpg in 2009 to 31 mpg": "in 2009"); j when none."""
+    if _low(toks, j) not in ("in", "on"):
+        return j
+    n = j + 1 + (_low(toks, j + 1).rstrip(".") in _words("months"))
+    n += bool(re.fullmatch(r"(?:1[89]|20)\d\d", _low(toks, n)))
+    return n if n > j + 1 and _low(toks, n) == "to" else j
 
 
 def _read_name(text: str, toks: list[Tok], at: tuple[int, int], how: tuple[float, bool, tuple[str, int] | None,
@@ -340,13 +396,64 @@ def _read_name(text: str, toks: list[Tok], at: tuple[int, int], how: tuple[float
     if unit is not None:
         name, k = unit
         return (_data()["money_after_scale"].get(name, name) if scaled else name), None, k  # "2 million pounds"
+    if _is_fraction(toks, i) and toks[i][0][:1].isalpha() and not scaled:
+        unit = _unit(text, toks, k + 1) if _low(toks, k) in ("a", "an") else None
+        if unit is not None:
+            return unit[0], None, unit[1]  # "half a percentage point"
+        share, k = _share_of(toks, i, k, heads)
+        return f"% {share}", None, k  # "a third of the population": a share, named "% <what it is of>"
     found = _noun_after(toks, i, k, heads)
     if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()
                               or _is_fraction(toks, i) or _bare_value(toks, i, k, heads)):
         return None
+    if found and _low(toks, i) == "one" and _low(toks, k) == "of":
+        found = _ever_to(toks, found, heads)  # "one of the tallest towers ever to stand"
     if found:
-        return found[0], toks[k][0], found[1]
+        return _qualified_unit(found[0]), toks[k][0], found[1]
     return ("year of age" if person_age(toks, i, value) else "-"), None, k
+
+
+EVER_OBJECT_WORDS = 3  # words of the object after "to cross the Atlantic Ocean"
+
+
+def _ever_to(toks: list[Tok], found: tuple[str, int], parse: Parse | None) -> tuple[str, int]:
+    """"one of the tallest towers ever to stand", "one of the fastest boats ever to cross the
+    Atlantic": the infinitive that closes the superlative belongs to what is counted ("tall tower
+    stand", "fast boat cross Atlantic")."""
+    j = found[1]
+    seq = [_low(toks, j + n) for n in range(3)]
+    if seq[:2] not in (["to", "ever"], ["ever", "to"]):
+        return found  # "one of the first firms to cut prices": no "ever", no part of the count
+    j += 2
+    verb = _low(toks, j)
+    if not verb.isalpha() or parse is not None and toks[j][1] not in parse[1]:
+        return found  # not a verb after "to"
+    words, e = [verb], j + 1
+    if _low(toks, e) in ("a", "an", "the"):
+        obj = []
+        for x in range(e + 1, min(len(toks), e + 1 + EVER_OBJECT_WORDS)):
+            if not toks[x][0].isalpha() or toks[x][0].islower() and _low(toks, x) in _words("stop_nouns"):
+                break
+            obj.append(toks[x][0])
+        if obj:
+            words += obj[:-1] + [singular(obj[-1])]
+            e += 1 + len(obj)
+    return f"{found[0]} {' '.join(words)}", e
+
+
+UNIT_QUALIFIERS = frozenset({"fluid", "imperial"})  # "US fluid ounce", "imperial gallons": still the unit
+
+
+def _qualified_unit(phrase: str) -> str:
+    """"US fluid ounce" -> "ounce": a counted phrase whose head is a unit of the table and whose other
+    words only say which standard it follows (a country or system name, "fluid")."""
+    *mods, head = phrase.split()
+    unit = _data()["units"].get(head.lower())
+    if not mods or unit is None or head.lower() in _words("ambiguous_short_units"):
+        return phrase
+    if all(w[:1].isupper() or w.lower() in UNIT_QUALIFIERS for w in mods):
+        return unit
+    return phrase
 
 
 MAX_SCORE = 200  # "a 9-2 lead", "a 5-4 ruling": a descending pair of small counts joined by a hyphen
@@ -367,9 +474,14 @@ def _deferred_unit(text: str, toks: list[Tok], k: int, frac: bool) -> tuple[str,
     "1/16 of a US pint" (the fraction takes "pint")."""
     if _low(toks, k) == "-" and toks[k][1] == toks[k - 1][2] and _low(toks, k + 1) in ("or", "and", "to", ","):
         for j in range(k + 2, min(len(toks), k + SUSPENDED_LOOKAHEAD)):
-            unit = _unit(text, toks, j) if _number(text, toks, j - 1) is not None else None
+            if _number(text, toks, j - 1) is None:
+                continue
+            unit = _unit(text, toks, j)
             if unit is not None:
                 return unit[0], k + 1
+            glued = toks[j][1] == toks[j - 1][2] == toks[j + 1][1] - 1 if j + 1 < len(toks) else False
+            if _low(toks, j) == "-" and _low(toks, j + 1).isalpha() and glued:
+                return singular(_low(toks, j + 1)), k + 1  # "two- and three-bedroom homes": bedroom
         return None
     if frac and _low(toks, k) == "of":
         j = k + 1 + (_low(toks, k + 1) in ("a", "an", "the"))
@@ -377,6 +489,41 @@ def _deferred_unit(text: str, toks: list[Tok], k: int, frac: bool) -> tuple[str,
             j += 1  # "of a US pint", "of a fluid ounce"
         return _unit(text, toks, j)
     return None
+
+
+def _share_of(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[str, int]:
+    """What a fraction written in words is a share of, and the index after it: "of" and its noun
+    phrase ("two-thirds of voters" -> "voter", "half of which" -> "-"), else the counted noun
+    after it ("half the revenue"); "-" when none."""
+    if _low(toks, k) == "of":
+        obj = parse[4].get(toks[k][1]) if parse else None
+        if obj is not None:
+            end = next((j for j in range(k, len(toks)) if toks[j][2] >= obj[1]), k)
+            counts = any(_DIGITS.match(_low(toks, j)) for j in range(k, end))
+            return obj[0], k if counts else end + 1  # "half of the 40 workers": 40 is read next
+        j = k + 1
+        if _low(toks, j) in ("which", "whom", "them", "those", "these", "it", "us", "you"):
+            return "-", j + 1
+        found = counted_noun(toks, j + (_low(toks, j) in ("a", "an", "the")))
+        return found if found is not None else ("-", k)
+    whole = parse[4].get(toks[i][1]) if parse else None
+    if whole is not None:  # "half the ticket income": the noun "half" qualifies
+        end = next((j for j in range(k, len(toks)) if toks[j][2] >= whole[1]), k)
+        counts = any(_DIGITS.match(_low(toks, j)) or _low(toks, j) in _data()["prefix"] for j in range(k, end))
+        return whole[0], k if counts else end + 1  # "half their $30 list price": $30 is read next
+    head = parse[0].get(toks[k - 1][1]) if parse else None  # "one of four rival designs": four's noun
+    k += _low(toks, k) in SHARE_DETERMINERS  # "half the budget"
+    found = parsed_noun(toks, k, head) or _noun_after(toks, i, k, parse)
+    if found is None or found[1] <= k or found[0] in _fractions():
+        return "-", k  # "the top one-fifth earn": no noun
+    return found
+
+
+SHARE_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "all"})
+
+
+def _fractions() -> frozenset[str]:
+    return frozenset(_numword_data()["fractions"])
 
 
 def _signed_start(toks: list[Tok], i: int, value: float) -> int:
@@ -391,11 +538,18 @@ def _is_fraction(toks: list[Tok], i: int) -> bool:
     return fraction(toks, i) is not None
 
 
+BRACKET_SPAN = 12  # tokens searched for the closing bracket of "($250 million)"
 RATE_NOT_AFTER = frozenset({"earlier", "ago", "before", "later", "previously", "prior"})  # "a year earlier": a time
 
 
 def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
-    """"$3500 a month", "$62 per share": the unit becomes "dollar per month"."""
+    """"$3500 a month", "$62 per share": the unit becomes "dollar per month"; also past a bracket
+    ("4 billion rand ($250 million) a year", reading resumes in the bracket)."""
+    if _low(toks, k) == "(" and name != "-":
+        close = next((j for j in range(k + 1, min(len(toks), k + BRACKET_SPAN)) if toks[j][0] == ")"), None)
+        if close is not None and _low(toks, close + 1) in ("per", "a", "an"):
+            rated, after = _rate(text, toks, close + 1, name)
+            return (rated, k) if after > close + 1 else (name, k)
     if _low(toks, k) not in ("per", "a", "an", "/") or name == "-":
         return name, k
     rates = _data()["rate_words"]
@@ -403,7 +557,9 @@ def _rate(text: str, toks: list[Tok], k: int, name: str) -> tuple[str, int]:
         if k + n < len(toks):
             form = singular(_joined(text, toks, k + 1, k + 1 + n))
             unit = _data()["units"].get(form) or rates.get(form)
-            if unit and (form in rates or _low(toks, k) == "per") and _low(toks, k + 1 + n) not in RATE_NOT_AFTER:
+            compound = _low(toks, k) == "/" and toks[k][1] == toks[k - 1][2] == toks[k + 1][1] - 1  # "A/cm2"
+            linked = form in rates or _low(toks, k) == "per" or compound
+            if unit and linked and _low(toks, k + 1 + n) not in RATE_NOT_AFTER:
                 return f"{name} per {unit}", k + 1 + n  # not "$6.78 billion a year earlier"
     return name, k
 
@@ -420,7 +576,8 @@ def extract_quantities(text: str, parse: Any = None) -> list[Measure]:
     """Every quantity in ``text``, in order; spans are offsets into ``text``. ``parse`` (optional)
     is the spaCy Doc or Span over exactly ``text``: its ``nummod`` arcs give the counted noun
     where the words after the number do not."""
-    heads = (counted_heads(parse), non_nouns(parse), graded_lemmas(parse), verbs(parse)) if parse is not None else None
+    heads = (counted_heads(parse), non_nouns(parse), graded_lemmas(parse), verbs(parse), of_objects(parse)) \
+        if parse is not None else None
     toks: list[Tok] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Measure] = []
     i = 0

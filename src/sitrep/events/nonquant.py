@@ -33,7 +33,30 @@ def is_date_or_id(toks: list[Tok], i: int, k: int, value: float, scaled: bool, u
         return True  # "2020-21": the end of a season or fiscal year
     if i > 0 and _is_name(toks, i - 1) and not (unit or scaled):
         return True  # "Model 3", "S&P 500", "iPhone 14": part of a name
+    if not (unit or scaled) and _street_number(toks, k):
+        return True  # "22-24 Mill Road", "210 East 9th Street": an address
     return not scaled and _is_year(word)
+
+
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "terrace",
+                          "crescent", "highway", "parkway"})  # not "court", "way", "square": "State Supreme Court"
+STREET_LOOKAHEAD = 5  # name words between a house number and "Street" ("210 East 9th Street")
+
+
+def _street_number(toks: list[Tok], k: int) -> bool:
+    """True when capitalised words ending in a street word follow the number (reading resumes at
+    k, after a "22-24" range too): a house number."""
+    j = k + 2 if _low(toks, k) == "-" and _low(toks, k + 1).isdigit() else k
+    for n in range(j, min(len(toks), j + STREET_LOOKAHEAD)):
+        word = toks[n][0]
+        ordinal = word in ("st", "nd", "rd", "th") and toks[n - 1][0].isdigit() and toks[n][1] == toks[n - 1][2]
+        if word == "." and n > j and len(toks[n - 1][0]) == 1:
+            continue  # "45 N. Main St."
+        if not (word[:1].isupper() or word[:1].isdigit() or ordinal):
+            return False
+        if n > j and word.lower().rstrip(".") in STREET_WORDS:
+            return True
+    return False
 
 
 def _slashed(toks: list[Tok], i: int, k: int) -> bool:
@@ -61,7 +84,13 @@ def _clock(toks: list[Tok], i: int, k: int) -> bool:
         return True
     if nxt == "o" and _low(toks, k + 1) in ("'", "’") and _low(toks, k + 2) == "clock":
         return True  # "6 o'clock"
+    if k < len(toks) and toks[k - 1][0].isdigit() and len(toks[k - 1][0]) == 4 and toks[k][0] in TIME_ZONES:
+        return True  # "0900 GMT": a clock time written as four digits
     return nxt in ("am", "pm") and toks[k][1] == toks[k - 1][2]
+
+
+TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST",
+                        "AEST", "AEDT", "HKT", "SGT", "ET", "PT", "GST", "EAT", "WAT", "MSK", "hrs", "hours"})
 
 
 def _hyphen_name(toks: list[Tok], i: int) -> bool:

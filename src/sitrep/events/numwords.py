@@ -71,14 +71,22 @@ def written_number(toks: list[Tok], i: int) -> tuple[float, int] | None:
     return total + current, k
 
 
+def vulgar_after(toks: list[Tok], k: int) -> float:
+    """The single-character fraction right after a whole number ("5 ½", "2½"), else 0."""
+    return float(_data()["vulgar"].get(_low(toks, k), 0.0))
+
+
 def fraction(toks: list[Tok], i: int) -> tuple[float, int] | None:
     """"a third of", "two-thirds", "one fourth of", "half the", "one out of three", "1/2"."""
     fr = _data()["fractions"]
     word = _low(toks, i)
+    if word in _data()["vulgar"]:
+        return _data()["vulgar"][word], i + 1  # "¾ of an hour"
     if _INT.match(word) and _low(toks, i + 1) in ("/", "\u2044") and _INT.match(_low(toks, i + 2)):  # "1/2", "1⁄32"
         adjacent = toks[i][2] == toks[i + 1][1] and toks[i + 1][2] == toks[i + 2][1]
         num, den = int(word), int(_low(toks, i + 2))
-        shared = den <= MAX_BARE_DENOMINATOR or _low(toks, i + 3) == "of" or toks[i + 3 : i + 4] and toks[i + 3][1] == toks[i + 2][2]
+        glued = toks[i + 3 : i + 4] and toks[i + 3][1] == toks[i + 2][2] and toks[i + 3][0][:1].isalpha()  # "3/4in"
+        shared = den <= MAX_BARE_DENOMINATOR or _low(toks, i + 3) == "of" or glued
         if adjacent and 0 < num < den <= MAX_DENOMINATOR and _low(toks, i + 3) not in ("/", "\u2044") and shared:
             return num / den, i + 3
         return None
@@ -99,4 +107,8 @@ def fraction(toks: list[Tok], i: int) -> tuple[float, int] | None:
         den = _small(_low(toks, i + 3))
         if den:
             return count / den, i + 4
+    if word == "one" and _low(toks, i + 1) == "of":
+        den = _small(_low(toks, i + 2))  # written small numbers only: "one of 30 passengers hurt" stays a count
+        if den and 2 < den <= 10 and _low(toks, i + 3).isalpha() and _low(toks, i + 3) not in ("of", "and", "or", "to"):
+            return 1.0 / den, i + 3  # "one of four rival designs": a quarter of them
     return None
