@@ -88,7 +88,7 @@ def test_gold_jsonl_is_the_build_of_the_ann_files():
 
 def test_gold_offsets_point_at_the_names_they_claim():
     gold = build_gold()
-    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2"}
+    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2", "fresh3"}
     assert sum(g["part"] == "fresh" for g in gold) >= 10 and sum(g["part"] == "fresh2" for g in gold) == 12
     for g in gold:
         names = {p["id"]: p["name"] for p in g["people"]}

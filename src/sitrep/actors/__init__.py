@@ -36,7 +36,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "8"
+VERSION = "9"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -60,8 +60,8 @@ def run(article: Article, ctx: Any) -> None:
     leaders.assign(persons)  # well-known leaders the text gave no country
     descriptions.resolve(doc, persons, by_token)  # 5
     gender.assign(doc, persons)
-    coref.resolve_pronouns(doc, persons)
-    they.resolve(doc, persons)  # singular they for a person of unknown gender
+    inside = coref.resolve_pronouns(doc, persons)  # the tokens inside quotation marks, when read
+    they.resolve(doc, persons, inside)  # singular they for a person of unknown gender
     dateline.assign(doc, persons)  # a weak default country for ministers and residents
     entities = kinds.entities(mentions)  # 6
     orgrefs.attach(doc, entities, frozenset(r.start for p in persons for r in p.refs if r.how == "pronoun"))
@@ -76,21 +76,39 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
             m.kind, m.code = "person", None
     surnames = coref.surnames(doc, mentions)
     mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)
-                and not _thing_read_as_person(doc, m, surnames)]
+                and not _thing_read_as_person(doc, m, surnames) and not _plural_surname(m, surnames)]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
     taken = set()
     for m in mentions:
-        if m.kind != "person" and not m.from_table and (
-                (m.tok_end - m.tok_start == 1 and m.text in names) or _is_leader(m.text)):
-            m.kind, m.code = "person", None
+        # one word, or one hyphenated one ("Adebayo-Sorensen" is three tokens)
+        one = m.tok_end - m.tok_start == 1 or (" " not in m.text and "-" in m.text)
+        if m.kind != "person" and not m.from_table and ((one and m.text in names) or _is_leader(m.text)):
+            m.kind, m.code = "person", None  # "Kirby" (ORG), "Adebayo-Sorensen" (ORG) after the full name
         taken.update(range(m.tok_start, m.tok_end))
     added = [
         Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "person")
         for t in doc
         if t.pos_ == "PROPN" and t.i not in taken and (t.text in surnames or _is_leader(t.text))
     ]
+    added += _hyphenated_surnames(doc, surnames, taken)
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _hyphenated_surnames(doc: Any, surnames: set[str], taken: set[int]) -> list[Mention]:
+    """A hyphenated surname of someone named in full ("Mbemba-Nordgren"), three tokens NER missed."""
+    out = []
+    for name in (n for n in surnames if "-" in n):
+        parts = name.split("-")
+        if len(parts) != 2 or not all(parts):
+            continue
+        for t in doc:
+            i = t.i
+            if (t.text == parts[0] and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text == parts[1]
+                    and not t.whitespace_ and not doc[i + 1].whitespace_ and not taken & {i, i + 1, i + 2}):
+                out.append(Mention(i, i + 3, t.idx, doc[i + 2].idx + len(doc[i + 2].text), doc[i:i + 3].text, "person"))
+                taken.update((i, i + 1, i + 2))
+    return out
 
 
 LOCATIVE = frozenset({"in", "on", "near", "into", "outside", "around", "from", "at", "toward", "towards", "across"})
@@ -111,6 +129,13 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     return place is not None and place.kind == "city"
 
 
+def _plural_surname(m: Mention, surnames: set[str]) -> bool:
+    """ "both Tseretelis", "the two Kellers": a surname in the plural is a group, not a person."""
+    if m.kind != "person" or " " in m.text or m.text in surnames:
+        return False
+    return any(m.text in (s + "s", s + "es") for s in surnames)
+
+
 def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     """A "person" that is a weapon ("Javelin"), a news outlet ("Danube Daily", "Radio
     Svoboda") or a city used as a modifier ("Rzeszow airport"), unless it is the surname of
@@ -124,6 +149,9 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
         return True
     tok = doc[m.tok_end - 1]
+    if (len(words) == 1 and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and m.tok_start > 0
+            and doc[m.tok_start - 1].lower_ == "the" and not _is_leader(m.text)):
+        return True  # "the Danube port": a one-word name modifying a common noun after "the"
     # a city as modifier ("Rzeszow airport") or object ("attacked Kharkiv"); a city-named person
     # speaks or acts as a subject or carries a title ("Defence Secretary Austin said")
     speaks = tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)

@@ -71,7 +71,9 @@ def _earlier_body(doc: Doc, tok: Token, s: int, by_token: dict[int, Mention]) ->
 
 
 def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
-    """The country named most often before token s (ties: the first named)."""
+    """The dateline's country when the text names it before token s ("KINSHASA — Congo's
+    government ... Rwanda ... Rwanda's army ... the country's president" is Congo's), unless the
+    dateline is a meeting city; else the country named most often before s (ties: the first named)."""
     seen: list[str] = []
     for i in range(s):
         m = by_token.get(i)
@@ -81,5 +83,18 @@ def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
             seen.append(code)
     if not seen:
         return None
+    home = _dateline_country(doc)
+    if home is not None and home in seen:
+        return home
     counts = Counter(seen)
     return max(counts, key=lambda c: (counts[c], -seen.index(c)))
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """Country of the dateline city, None for none or a city where international bodies meet."""
+    from . import dateline  # here: dateline needs coref, which needs people, which needs this module
+
+    city = dateline.city(doc.text[:80])
+    if city is None or dateline.meeting_city(city):
+        return None
+    return dateline.country(city)

@@ -10,9 +10,12 @@ else the subject of the nearest earlier sentence that names someone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .mentions import Mention
@@ -20,9 +23,12 @@ from .people import RoleInfo
 
 # How many sentences back a pronoun may look for its person (seed article + tests).
 PRONOUN_SENTENCE_WINDOW = 3
+# How far back a he/she inside a quotation may look for the one person of its gender (fresh2).
+QUOTED_PRONOUN_WINDOW = 8
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _MALE = frozenset({"he", "him", "his", "himself"})
+_QUOTE_CHARS = re.compile('["“”\n]')
 
 
 @dataclass
@@ -175,8 +181,86 @@ def _salience(doc: Doc, r: PersonRef) -> int:
     return 1 if tok.dep_ in _SUBJECT_DEPS else 0
 
 
-def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
-    """Attach he/she/him/his/her... to the most salient recent person."""
+def quoted(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks (straight or typographic), reset at line breaks."""
+    inside, out, opened = False, set(), -1
+    starts: Any = None
+
+    def close(end: int) -> None:
+        nonlocal starts
+        if end <= opened:
+            return
+        if starts is None:
+            starts = doc.to_array("IDX")  # token start offsets, read once and only for a quote
+        out.update(range(int(starts.searchsorted(opened)), int(starts.searchsorted(end))))
+
+    for m in _QUOTE_CHARS.finditer(doc.text):
+        ch = m.group()
+        if ch == "\n":  # a quote running on to the next paragraph counts up to the line break
+            if inside:
+                close(m.start())
+            inside = False
+            continue
+        was = inside
+        inside = ch == "“" or (ch == '"' and not inside)
+        if inside and not was:
+            opened = m.end()
+        elif was:
+            close(m.start())
+            opened = m.end()
+    if inside:
+        close(len(doc.text))
+    return out
+
+
+def _quote_spans(inside: set[int]) -> list[tuple[int, int]]:
+    """Runs of quoted token indices as [start, end) ranges."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(inside):
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs (the quotes stage's cue list)."""
+    return frozenset(lexicon.load("cues", "quotes")["verbs"])
+
+
+def _speaker_token(doc: Doc, sents: list[Span], s: int, e: int, inside: set[int]) -> int | None:
+    """The subject of the reporting verb outside the quote [s, e) in its sentence: after the
+    quote ("...," Kvirikashvili said) or before it (Kvirikashvili said: "...")."""
+    verbs = cue_verbs()
+    last = sents[_sent_index(sents, e - 1)]
+    first = sents[_sent_index(sents, s)]
+    for lo, hi in ((e, last.end), (first.start, s)):
+        for i in range(lo, hi):
+            tok = doc[i]
+            if i not in inside and tok.dep_ in _SUBJECT_DEPS and tok.head.i not in inside \
+                    and tok.head.lemma_.lower() in verbs:
+                return i
+    return None
+
+
+def _said_of(doc: Doc, subj: int) -> int | None:
+    """ "... ," X said of the minister: the token the quote is about ("minister")."""
+    verb = doc[subj].head
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj.i
+    return None
+
+
+def resolve_pronouns(doc: Doc, people: list[Person]) -> set[int] | None:
+    """Attach he/she/him/his/her... to the most salient recent person. Pronouns outside
+    quotation marks first; then those inside, which never name the quote's own speaker (who
+    says "I"): "'He cannot afford it,' Kvirikashvili said" is about someone else, and
+    "..., X said of the minister" names whom. Returns the quoted tokens when it read them."""
     words = lexicon.pronouns()
     sents = list(doc.sents)
     by_sent: dict[int, list[tuple[PersonRef, Person]]] = {}
@@ -185,21 +269,65 @@ def resolve_pronouns(doc: Doc, people: list[Person]) -> None:
     for r, p in refs:
         by_sent.setdefault(_sent_index(sents, r.tok_start), []).append((r, p))
     if not by_sent:
-        return
+        return None
     owner = {i: p for r, p in refs for i in range(r.tok_start, r.tok_end)}
-    for tok in doc:
-        if tok.lower_ not in words or tok.pos_ != "PRON":
+    targets = [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
+    if not targets:
+        return None
+    inside = quoted(doc)
+    for tok in [t for t in targets if t.i not in inside]:
+        _attach_pronoun(doc, tok, by_sent, sents, owner, None, None)
+    todo = [t for t in targets if t.i in inside]
+    if not todo:
+        return inside
+    for s, e in _quote_spans(inside):
+        mine = [t for t in todo if s <= t.i < e]
+        if not mine:
             continue
-        avoid = None
-        if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self"):
-            # "she told him": him is not the one telling
-            subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
-            avoid = owner.get(subj.i) if subj is not None else None
-        want = "m" if tok.lower_ in _MALE else "f"
+        subj = _speaker_token(doc, sents, s, e, inside)
+        speaker = owner.get(subj) if subj is not None else None
+        about_tok = _said_of(doc, subj) if subj is not None else None
+        about = owner.get(about_tok) if about_tok is not None else None
+        for tok in mine:
+            _attach_pronoun(doc, tok, by_sent, sents, owner, speaker, about if about is not speaker else None, True)
+    return inside
+
+
+def _attach_pronoun(doc: Doc, tok: Token, by_sent: dict[int, list[tuple[PersonRef, Person]]], sents: list[Span],
+                    owner: dict[int, Person], speaker: Person | None, about: Person | None,
+                    in_quote: bool = False) -> None:
+    """Give one pronoun its person (``speaker``: the quote's speaker, never chosen; ``about``:
+    whom the quote is said of, chosen when the gender fits); a person of unknown gender who
+    takes he or she keeps that gender for the pronouns after."""
+    avoid = speaker
+    if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self") and speaker is None:
+        # "she told him": him is not the one telling
+        subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        avoid = owner.get(subj.i) if subj is not None else None
+    want = "m" if tok.lower_ in _MALE else "f"
+    if about is not None and about.gender in (None, want):
+        best: Person | None = about
+    else:
         best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx, avoid, want)
-        if best is not None:
-            best.add(doc, tok.i, tok.i + 1, "pronoun")
-            owner[tok.i] = best
+    if best is None and in_quote:
+        best = _latest_of_gender(by_sent, _sent_index(sents, tok.i), tok.idx, avoid, want)
+    if best is not None:
+        best.add(doc, tok.i, tok.i + 1, "pronoun")
+        owner[tok.i] = best
+        best.gender = best.gender or want
+
+
+def _latest_of_gender(by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int,
+                      avoid: Person | None, want: str) -> Person | None:
+    """A quoted he/she with no one nearby: the person of that (known) gender mentioned last
+    within ``QUOTED_PRONOUN_WINDOW`` sentences, when only one such person is that near."""
+    found: list[tuple[int, Person]] = []
+    for back in range(QUOTED_PRONOUN_WINDOW + 1):
+        found += [(r.start, p) for r, p in by_sent.get(k - back, ())
+                  if r.start < pos and p is not avoid and p.gender == want]
+    if len({id(p) for _, p in found}) != 1:
+        return None
+    return max(found, key=lambda x: x[0])[1]
 
 
 def _sent_index(sents: list[Span], i: int) -> int:

@@ -23,7 +23,7 @@ from .coref import Person
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
 
 
-def _city(text: str) -> str | None:
+def city(text: str) -> str | None:
     """The dateline place opening text, as written ("VILNIUS"), else None."""
     m = _DATELINE.match(text)
     return m.group(1) if m is not None else None
@@ -35,7 +35,7 @@ def country(city: str | None) -> str | None:
     return place.country if place is not None and place.kind in ("city", "country") else None
 
 
-def _meeting_city(city: str) -> bool:
+def meeting_city(city: str) -> bool:
     """The dateline is a city where international bodies meet (``meeting_cities``)."""
     return city.strip().lower() in lexicon.load("roles")["meeting_cities"]
 
@@ -61,9 +61,9 @@ def assign(doc: Doc, people: list[Person]) -> None:
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
     # an unnamed person gets no guess on top of a description ("a Western official" in Brussels is not Belgian)
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
-    city = _city(doc.text[:80]) if todo else None
-    code = country(city)
-    if code is not None and city is not None and _meeting_city(city) and not _named(doc, code):
+    place = city(doc.text[:80]) if todo else None
+    code = country(place)
+    if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
     for p in todo:
         p.info.country = _local_place(doc, p) or (code if _local_role(p.info.role) else None)

@@ -136,6 +136,35 @@ def _name_like(doc: Doc, s: int, e: int) -> bool:
             and countries.country_code(text) is None and countries.group_code(text) is None)
 
 
+def _person_words(doc: Doc, s: int, e: int) -> bool:
+    """Two to four capitalised proper-noun words, hyphen-joined ones counted as one part
+    each ("Aino-Kaisa Rautavaara", "Jean-Baptiste Mbemba-Nordgren"), naming no known place,
+    group or organisation."""
+    words = 0
+    for i in range(s, e):
+        tok = doc[i]
+        if tok.text == "-":
+            if i in (s, e - 1) or doc[i - 1].whitespace_ or tok.whitespace_:
+                return False
+            continue
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        words += 1
+    text = doc[s:e].text
+    return (2 <= words <= 5 and countries.country_code(text) is None and countries.group_code(text) is None
+            and " ".join(text.lower().split()) not in lexicon.countries_table()["organisations"])
+
+
+def _apposed_name(doc: Doc, s: int, e: int, role_tokens: dict[int, tuple[int, int]]) -> bool:
+    """A name NER gave another label, set in apposition to a role noun either way round ("the
+    ministry's spokesman, Pieter-Jan Verhulst,"; "Eugenia Rusu, a lawyer for ...")."""
+    if not _person_words(doc, s, e):
+        return False
+    root = doc[s:e].root
+    others = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(o.pos_ == "NOUN" and o.i in role_tokens for o in others)
+
+
 def _table_mentions(doc: Doc) -> list[Mention]:
     out = []
     for s, e, value in lexicon.table_finder().find(doc):
@@ -159,8 +188,8 @@ def collect(doc: Doc) -> list[Mention]:
     taken = {i for m in table for i in range(m.tok_start, m.tok_end)}
     found = list(table)
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
+        if ent.label_ not in LABELS and (ent.label_ != "DATE" or len(ent) < 2 or ent[0].pos_ != "PROPN"):
+            continue  # a date is read only when it may be a name NER mislabelled ("Pieter-Jan Verhulst")
         for s, e in _pieces(ent):
             s, e = _cut_roles(s, e, role_tokens)
             if e <= s or any(i in taken for i in range(s, e)):
@@ -168,6 +197,10 @@ def collect(doc: Doc) -> list[Mention]:
             label = ent.label_
             if label in ("ORG", "NORP") and (s - 1) in role_tokens and role_tokens[s - 1][1] == s and _name_like(doc, s, e):
                 label = "PERSON"  # a title is followed by a person: "Secretary-General Anders Kvale"
+            if label != "PERSON" and _apposed_name(doc, s, e, role_tokens):
+                label = "PERSON"  # "his lawyer, Eugenia Rusu, said" (NER: a place), "Aino-Kaisa Rautavaara"
+            if label == "DATE":
+                continue
             m = _classify(doc, s, e, label)
             if m is not None:
                 found.append(m)

@@ -62,6 +62,8 @@ def read_window(doc: Doc, s: int, e: int, by_token: dict[int, Mention], role_at_
         rs, re_, role = _first_role(matches)
     rs, role = _with_prefix(doc, s, rs, role)
     info = RoleInfo(role=role)
+    if role_at_end and matches[-1][0] >= re_ and matches[-1][2] in lexicon.load("roles")["ranks"]:
+        info.rank = matches[-1][2]  # "army chief General X": an office, then a rank
     _fill(doc, s, rs, by_token, info)
     after = re_
     if after < e and doc[after].lower_ in _LINKS:
@@ -125,6 +127,13 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         elif countries_too:
             info.country = info.country or m.code
         i = max(m.tok_end, i + 1)
+
+
+def phrase_country(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> str | None:
+    """The first country the tokens [s, e) name (a country, a demonym, a country's organisation)."""
+    info = RoleInfo()
+    _fill(doc, s, e, by_token, info)
+    return info.country
 
 
 def premodifier(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:

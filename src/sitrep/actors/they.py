@@ -12,25 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from . import lexicon
+from . import coref, lexicon
 from .coref import Person
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-
-
-def _quoted(doc: Doc) -> set[int]:
-    """Token indices inside quotation marks (straight or typographic), reset at line breaks."""
-    inside, out = False, set()
-    for tok in doc:
-        if "\n" in tok.text:
-            inside = False
-        if tok.text in ('"', "“", "”"):
-            inside = tok.text == "“" or (tok.text == '"' and not inside)
-            continue
-        if inside:
-            out.add(tok.i)
-    return out
 
 
 def _plural_subject(tok: Token) -> bool:
@@ -52,14 +38,15 @@ def _subject_person(doc: Doc, start: int, end: int, owner: dict[int, Person], qu
     return found
 
 
-def resolve(doc: Doc, people: list[Person]) -> None:
-    """Attach singular they/their to the person of unknown gender they continue."""
+def resolve(doc: Doc, people: list[Person], quoted: set[int] | None = None) -> None:
+    """Attach singular they/their to the person of unknown gender they continue (``quoted``:
+    the tokens inside quotation marks, when the caller has them)."""
     words = frozenset(lexicon.load("pronouns")["singular_they"])
     targets = [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
     neutral = [p for p in people if p.named and p.gender is None and not any(r.how == "pronoun" for r in p.refs)]
     if not targets or not neutral:
         return
-    quoted = _quoted(doc)
+    quoted = coref.quoted(doc) if quoted is None else quoted
     owner = {i: p for p in neutral for r in p.refs if r.how != "pronoun" for i in range(r.tok_start, r.tok_end)}
     for tok in targets:
         if tok.i in quoted:

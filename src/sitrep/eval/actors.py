@@ -9,7 +9,7 @@ but only reported apart (found, spurious, role); named people are scored.
 
 The stages after ``clean`` run on each gold body. A predicted mention aligns with the gold
 mention it overlaps most (one-to-one); predicted people match gold people one-to-one by
-the number of aligned mentions they share. Reported per part (all, demo, dev, fresh, fresh2):
+the number of aligned mentions they share. Reported per part (all, demo, dev, fresh, fresh2, fresh3):
 MUC and B3 (CoNLL style: unaligned predicted mentions count against precision) over named
 people's mentions; per mention kind (name, description, pronoun) the share linked to the
 right person; person detection P/R/F1; role and country accuracy of matched people; and
@@ -43,13 +43,15 @@ KINDS = {"n": "name", "p": "pronoun", "d": "description"}
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself",
                       "they", "them", "their", "theirs", "themselves", "themself"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "col", "gen"})
-PARTS = ("demo", "dev", "fresh", "fresh2")
+PARTS = ("demo", "dev", "fresh", "fresh2", "fresh3")
 TUNED_ON = ("actor rules were written while the demo corpus and the seed article existed (demo part: seen, "
             "not held out); the fresh_* articles were written for this eval on 2026-11-25 after the rules "
             "and have not been used to change them (fresh part: held out); the dev_* articles were written on "
             "2026-11-25 for tuning the actor rules of issue 5 (dev part: seen); the fresh2_* articles were written and "
             "annotated on 2026-11-25 before sitrep's output on them was looked at, and are never used to change "
-            "rules (fresh2 part: held out)")
+            "rules (fresh2 part: held out until 2026-12-07, when its errors were used to tune round-5 rules: seen since); "
+            "the fresh3_* articles were written and annotated on 2026-12-07 before sitrep's output on them was looked "
+            "at, and are never used to change rules (fresh3 part: held out)")
 
 
 # ---- gold -----------------------------------------------------------------------------
@@ -83,7 +85,7 @@ def _header(lines: list[str], source: str) -> tuple[dict[str, Any], list[dict[st
         elif key:
             meta[key] = value.strip()
     if "id" not in meta or meta.get("part") not in PARTS:
-        raise SitrepError(E.E801, task="actors", path=f"{source} (header needs id and part demo|dev|fresh|fresh2)")
+        raise SitrepError(E.E801, task="actors", path=f"{source} (header needs id and part demo|dev|fresh|fresh2|fresh3)")
     return meta, people
 
 
@@ -347,7 +349,7 @@ def _gold_units(aligned: list[Aligned]) -> list[tuple[str, str, Any]]:
 def cross_scores(aligned: list[Aligned], part_of: dict[str, str]) -> dict[str, Any]:
     """Pairwise P/R/F1 of cross-article identity with the store's resolver, on the predicted
     people and on the gold people (oracle). Parts: ``demo`` pairs have both articles there,
-    ``dev``, ``fresh`` and ``fresh2`` pairs at least one (a fresh article naming a demo person is held-out work)."""
+    ``dev``, ``fresh``, ``fresh2`` and ``fresh3`` pairs at least one (a fresh article naming a demo person is held-out work)."""
     rows, units = [], {}
     for al in aligned:
         for ai, a in enumerate(al.pred):
