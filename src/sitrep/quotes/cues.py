@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from .marks import Segment
 
 _ENDS = frozenset({".", "!", "?"})
+_CLOSERS = frozenset({'"', "”", "''", "’"})  # closing quotation marks as tokens
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,9 @@ def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
     if "dobj" not in deps or lemma in lex["object_ok_verbs"]:
         return True
     obj = next(c for c in tok.children if c.dep_ == "dobj")
+    after_quote = tok.i > 0 and tok.nbor(-1).text in _CLOSERS and inside is not None and inside(tok.nbor(-1).idx - 1)
+    if obj.i > tok.i and after_quote:
+        return True  # `"...," wrote a reader`: the parser's object is the inverted speaker
     return inside is not None and inside(obj.left_edge.idx)
 
 
@@ -118,7 +122,9 @@ def _quote_ends(doc: Doc, body: str, segments: list[Segment]) -> set[int]:
 def _own_statement(root: Token) -> bool:
     """A sentence whose verb has a complement of its own ("X told reporters he was joking"),
     not a bare attribution ("Trump said.")."""
-    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") for c in root.children)
+    addressee = root.lemma_.lower() in lexicon()["addressee_verbs"]  # "Trump asked reporters."
+    return any(c.dep_ in ("ccomp", "xcomp", "attr", "acomp") or (c.dep_ == "dobj" and not addressee)
+               for c in root.children)
 
 
 def pick(cues: list[Token], start: int, end: int) -> Token | None:

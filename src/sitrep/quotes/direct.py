@@ -92,11 +92,13 @@ def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Dr
         d = Draft(kind_of(body, segs[0]), spans, segments=segs)
         start, end = segs[0].open, segs[-1].close
         d.cue = split or cue_mod.pick(layout.cues_in(*layout.frame(start, end)), start, end) or _colon_cue(layout, start)
-        if d.cue is not None:
+        if d.cue is None and d.kind == "direct":
+            d.cue, d.speaker = _handover(layout, segs[-1], index)
+        elif d.cue is not None:
             d.speaker = resolve(layout.doc, d.cue, index, body)
-        elif d.kind == "partial":
+        if d.cue is None and d.kind == "partial":
             continue  # a cue-less fragment is a title or a scare quote, not a statement
-        elif drafts and _continue(layout, drafts[-1], d):
+        if d.cue is None and drafts and _continue(layout, drafts[-1], d):
             continue
         drafts.append(d)
     return drafts
@@ -119,6 +121,39 @@ def _continue(layout: Layout, prev: Draft, d: Draft) -> bool:
     return False
 
 
+# Most words between a quote's closing mark and the verb that hands it over ("the editorial read").
+MAX_HANDOVER_WORDS = 6
+
+
+def _handover(layout: Layout, seg: Segment, index: ActorIndex) -> tuple[Token | None, Speaker | None]:
+    """`"...," the editorial read.`: a quote ending in a comma (or "!", "?"), then a short clause
+    to the end of the sentence whose verb is no listed cue ("riffed", "beamed") or that the parser
+    took for a noun ("read", "states"): that word is the cue, the words before it the speaker."""
+    body, doc = layout.body, layout.doc
+    if not seg.pieces or body[seg.pieces[-1][1] - 1] not in ",!?":
+        return None, None
+    _, end = layout.frame(seg.close, seg.close)
+    span = doc.char_span(seg.close, end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    toks = [t for t in span if t.idx >= seg.close and not t.is_space]
+    for k, t in enumerate(toks[: MAX_HANDOVER_WORDS + 1]):
+        if (t.is_punct and t.tag_ != "HYPH") or layout.inside(t.idx):
+            return None, None
+        if t.pos_ == "VERB" and t.dep_ == "ROOT":
+            found = resolve(doc, t, index, body)
+            return (t, found) if found is not None else (None, None)
+        if k > 0 and t.pos_ == "NOUN" and t.lower_ in _NOUN_VERBS and (k + 1 == len(toks) or toks[k + 1].is_punct):
+            last = toks[k - 1]
+            hit = index.at(last.idx, last.idx + len(last.text))
+            return t, Speaker(hit[0] if hit else None, [toks[0].idx, last.idx + len(last.text)])
+    return None, None
+
+
+# Reporting verbs the parser tags as nouns after a quote ("the editorial read", "the ad states").
+_NOUN_VERBS = frozenset({"read", "states", "says", "notes"})
+
+
 def _colon_cue(layout: Layout, start: int) -> Token | None:
     """The cue of a sentence ending in a colon just before the quote, even across a paragraph
     break (`Clinton recalled:` / `"..."`)."""
@@ -126,8 +161,45 @@ def _colon_cue(layout: Layout, start: int) -> Token | None:
     i = start - 1
     while i >= 0 and body[i].isspace():
         i -= 1
+    if i >= 0 and body[i] == ",":
+        return _comma_verb(layout, i)
     if i < 0 or body[i] != ":":
         return None
     s, _ = layout.frame(i, i)
     found = layout.cues_in(s, i)
-    return found[-1] if found else None
+    return found[-1] if found else _lead_in_verb(layout, s, i)
+
+
+def _lead_in_verb(layout: Layout, start: int, colon: int) -> Token | None:
+    """ `Kim gloated: "..."`, `as Kim put it: "..."`: with no listed cue before the colon, the
+    last verb of the clause leading in to it, when it has a subject (PolNeAR train)."""
+    span = layout.doc.char_span(start, colon, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in reversed(span):
+        if t.idx >= colon or layout.inside(t.idx):
+            continue
+        if t.pos_ == "VERB":
+            return t if _has_subject(t) else None
+    return None
+
+
+def _comma_verb(layout: Layout, comma: int) -> Token | None:
+    """ `Kim cracked, "..."`: a verb with a subject right before the comma that opens the quote."""
+    span = layout.doc.char_span(max(comma - 40, 0), comma, alignment_mode="expand")
+    toks = [t for t in span if t.idx < comma] if span is not None else []
+    if not toks or layout.inside(toks[-1].idx):
+        return None
+    t = toks[-1]
+    return t if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) else None
+
+
+def _has_subject(verb: Token) -> bool:
+    """A subject on the verb, or on the verb it is coordinated with or completes."""
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

@@ -100,6 +100,9 @@ def _object_verbs() -> frozenset[str]:
 def _object_content(tok: Token) -> tuple[int, int] | None:
     """ "called the plan "a disaster"", "accused the board of lying": the object and what follows it."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and tok.i > 0 and tok.nbor(-1).text in _CLOSING \
+            and obj.i == tok.i + 1 + (tok.nbor(1).pos_ == "DET"):
+        return None  # `"...," tweeted another`: the parser's object is the inverted speaker
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not _has_complement(tok):
         return None
     preps = frozenset(lexicon()["object_preps"])
@@ -108,6 +111,9 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
         if c.i > obj.i and (c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in preps)):
             last = max(last, c.right_edge, key=lambda t: t.i)
     return obj.left_edge.idx, last.idx + len(last.text)
+
+
+_CLOSING = frozenset({'"', "”", "''"})
 
 
 def _as_object(tok: Token, lemma: str) -> bool:

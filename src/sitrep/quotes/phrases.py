@@ -17,6 +17,13 @@ from .cues import lexicon
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 _OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+# Prepositions setting a noun cue as the scene of another's act: it has no source there.
+_SCENE_PREPS = frozenset({"despite", "amid"})
+_POSS_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Verbs whose subject undergoes or stirs up the noun cue they take as object, not voices it.
+_UNDERGOING_VERBS = frozenset({"face", "receive", "draw", "attract", "earn", "spark", "fuel", "stoke", "prompt",
+                               "trigger", "provoke", "drive", "invite", "ignite", "unleash", "field", "entertain",
+                               "endure", "weather", "withstand", "deflect", "dodge", "get"})
 # Dependencies that make a noun the object of a verb whose subject is the noun's source.
 _CARRIED = frozenset({"dobj", "attr"})
 
@@ -73,11 +80,18 @@ def noun_source(tok: Token) -> Token | None | bool:
     be asked instead (the caller resolves that verb's subject)."""
     for c in tok.children:
         if c.dep_ == "poss":
+            if c.lower_ in _POSS_PRONOUNS and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
+                    and any(x.dep_ == "nsubj" for x in tok.head.children):
+                return False  # "Kim repeated her claim that ...": the verb's subject is named
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((o for o in c.children if o.dep_ == "pobj"), None)
     if tok.dep_ in _CARRIED and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.head.lemma_.lower() in _UNDERGOING_VERBS:
+            return None  # "Kim faced criticism for ...", "the move fueled speculation that ...": not Kim's
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in _SCENE_PREPS:
+        return None  # "Despite complaints that ..., X won": the complaints are not X's
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return False  # "rebounded with a call to ...": the verb's subject
     return None

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Layout, lexicon
 from .direct import Draft
 from .indirect import trim
-from .speaker import ActorIndex, Speaker, resolve
+from .speaker import ActorIndex, Speaker, no_source, resolve
 
 try:  # optional: without it the stage runs on rules and the cue tagger only
     import pycrfsuite
@@ -278,8 +278,8 @@ def _speaker(layout: Layout, sent: Span, cue: Token, src: Chunk | None, index: A
     """The parse's speaker when it falls on the tagged source (or nothing was tagged), else
     the tagged source's words, with the actor of its innermost mention."""
     found = resolve(layout.doc, cue, index, layout.body)
-    if src is None:
-        return found
+    if src is None or (found is None and no_source(cue)):
+        return found  # "When asked whether ..., he said": the tagged "he" is the answer's source
     span = _char_span(sent, src)
     if found is not None and found.span[0] < span[1] and span[0] < found.span[1]:
         return found

@@ -34,6 +34,12 @@ _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # A noun a participle hangs on ("issued a statement saying") that stands for its verb's subject
 # (only under a verb: "with a statement saying" keeps the statement as source, PolNeAR train).
 _CARRIER_DEPS = frozenset({"dobj", "pobj", "attr"})
+# Pronouns a participle cue can hang on as its source ("those describing themselves as ...").
+_ACL_PRONOUNS = frozenset({"those", "some", "others", "many", "one", "few"})
+# Nouns a participle cue hangs on that speak for themselves even as a verb's object ("held up a
+# sign saying", "featuring voters telling", "were given tickets telling"; PolNeAR train).
+_NOT_CARRIED = frozenset({"sign", "signs", "ticket", "tickets", "banner", "banners", "poster", "posters",
+                          "people", "voters", "residents", "supporters", "protesters", "others"})
 # Longest run of words before a source's head read as part of its mention.
 MAX_SOURCE_PREMODS = 6
 
@@ -92,9 +98,18 @@ def subject_of(cue: Token) -> Token | None:
     if _passive(cue):
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    outer = _reporting_conj(cue)
+    if outer is not None:  # "X said that she ... and predicted ...": X predicted
+        return subject_of(outer)
     tok = cue
     for _ in range(MAX_CLIMB + 1):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = _nearest_subject(tok)
+        if subj is not None and _quoted_away(subj, cue):
+            # `"Good speech, Mr. President," Senator Kim told him`: the parser's subject is in the
+            # quote; the speaker is its apposition outside it, or found after the cue ("tweeted another")
+            subj = next((c for c in subj.children if c.dep_ in ("appos", "conj") and not _quoted_away(c, cue)), None)
+            if subj is None:
+                break
         if subj is not None:
             if tok.i != cue.i and subj.lower_ in _EXPLETIVES and tok.lemma_ == "be":
                 return None  # "it is hard to talk about ...": the climb met an expletive, no source
@@ -105,16 +120,67 @@ def subject_of(cue: Token) -> Token | None:
         csubj = next((c for c in tok.children if c.dep_ == "csubj" and c.i < tok.i), None)
         if csubj is not None:  # "[voters] going to the polls said": the parser's clausal subject
             return next((c for c in csubj.children if c.dep_ in _SUBJECT_DEPS), csubj)
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.lower_ in _ACL_PRONOUNS):
             noun = tok.head  # "an NSC statement saying ...", but "X issued a statement saying": X
-            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX") and not _existential(noun.head):
+            if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX") and not _existential(noun.head) \
+                    and noun.pos_ != "PROPN" and noun.lemma_.lower() not in _NOT_CARRIED:
                 tok = noun.head
                 continue
-            return noun
+            return _of_phrase(noun, tok) or noun
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             break
         tok = tok.head
-    return _adjacent_name(cue)
+    # "said Kirby", or a participle hanging on it: `"...," said Kirby, adding that ...`
+    climbed = tok.i != cue.i and tok.lemma_.lower() in lexicon()["verbs"]
+    return _adjacent_name(cue) or (_adjacent_name(tok) if climbed else None)
+
+
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _quoted_away(subj: Token, cue: Token) -> bool:
+    """Whether an odd number of quotation marks stands between a subject and its cue: the subject
+    is inside a quotation the cue is outside of."""
+    lo, hi = sorted((subj.i, cue.i))
+    return sum(1 for t in subj.doc[lo + 1 : hi] if t.text in _QUOTE_TOKENS) % 2 == 1
+
+
+def _nearest_subject(tok: Token) -> Token | None:
+    """The verb's subject; of two (the parser's misreading of `"The fact is ...," Kim said`, or a
+    dateline taken for one), the one nearest the verb."""
+    subjs = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjs) < 2:
+        return subjs[0] if subjs else None
+    return min(subjs, key=lambda c: abs(c.i - tok.i))
+
+
+def _reporting_conj(cue: Token) -> Token | None:
+    """The reporting verb a subjectless reporting cue is coordinated with through its reported
+    clause ("Kim said that she was tired and predicted ..."): the parser hangs the second cue on
+    the clause's verb, but its speaker is the outer verb's (PolNeAR train). None otherwise."""
+    if cue.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    lex = lexicon()
+    if cue.lemma_.lower() not in lex["verbs"] and cue.lemma_.lower() not in lex["clause_verbs"]:
+        return None
+    clause = cue.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or outer.i >= clause.i:
+        return None
+    if outer.lemma_.lower() not in lex["clause_verbs"] or outer.pos_ != "VERB":
+        return None
+    return outer
+
+
+def _of_phrase(noun: Token, participle: Token) -> Token | None:
+    """ "a video of Kim talking about ...": the participle the parser hung on the first noun is
+    said by the "of" phrase just before it (PolNeAR train)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < participle.i:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.right_edge.i == participle.i - 1:
+                return obj
+    return None
 
 
 def _carried_subject(subj: Token) -> Token | None:
@@ -143,12 +209,25 @@ def _controller(tok: Token) -> Token | None:
     return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
+def no_source(cue: Token) -> bool:
+    """Whether the cue is a passive without agent ("Asked whether ...", "is expected to"): PolNeAR
+    gives these no source, whatever stands near them."""
+    return cue.lower_ != "according" and cue.pos_ != "NOUN" and _passive(cue) \
+        and not any(c.dep_ == "agent" for c in cue.children)
+
+
 def _passive(cue: Token) -> bool:
     """A passive cue, or a bare past participle opening a clause ("Asked about ...")."""
     if any(c.lower_ in HAS_CLITICS for c in cue.children if c.dep_ == "auxpass"):
         return False  # "He's said ...": the parser's passive is "has said"
     if any(c.dep_ in _PASSIVE_DEPS for c in cue.children):
         return True
+    if cue.tag_ == "VBN" and cue.dep_ == "acl" and cue.lemma_.lower() not in lexicon()["verbs"]:
+        return True  # "a group known to ...", "hearings intended to ...": a reduced passive relative
+    if cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and cue.i < cue.head.i \
+            and cue.lemma_.lower() in lexicon()["passive_addressed"] \
+            and not any(c.dep_ in ("aux", "nsubj") for c in cue.children):
+        return True  # "Asked whether ..., Kim said": the parser's past tense is the participle
     return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ == "aux" for c in cue.children)
 
 
@@ -164,8 +243,11 @@ def _adjacent_name(cue: Token) -> Token | None:
         return nxt
     if cue.i == 0 or cue.nbor(-1).text not in _HANDOVER:
         return None
+    if nxt is not None and nxt.is_alpha and nxt.is_title and nxt.head.i == cue.i \
+            and nxt.dep_ in ("advmod", "npadvmod", "dobj"):
+        return nxt  # `"...," said Early`: a name the parser took for an adverb
     return next((c for c in cue.children if c.dep_ in _INVERTED_DEPS and c.left_edge.i == cue.i + 1
-                 and c.pos_ in ("NOUN", "PROPN")), None)
+                 and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)  # "tweeted another", "read one"
 
 
 def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | None:
@@ -209,6 +291,9 @@ def _state_of(subj: Token, index: ActorIndex) -> Actor | None:
     return None
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "―", "--"})
+
+
 def source_span(subj: Token, cue: Token) -> list[int]:
     """The source's words: the subject's whole phrase with its modifiers and appositions
     ("Pentagon spokesman John Kirby", "Ibrahim Kalin, a top adviser to Erdogan,"), never
@@ -222,6 +307,10 @@ def source_span(subj: Token, cue: Token) -> list[int]:
             left = right = subj
     if left.i < subj.i - MAX_SOURCE_PREMODS:
         left = subj
+    for t in subj.doc[left.i : subj.i]:
+        if t.text in _DATELINE_DASHES or (t.text == "-" and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_):
+            # "WASHINGTON (AP) — Senator Kim", "CLEVELAND - Kim": the dateline is no source
+            left = t.nbor(1)
     while left.i < right.i and (left.is_punct or left.is_space):
         left = left.nbor(1)
     while right.i > left.i and (right.is_punct or right.is_space):
