@@ -22,7 +22,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "10"
+VERSION = "11"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 
