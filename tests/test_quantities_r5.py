@@ -115,3 +115,64 @@ def test_console_and_school_class_names_are_no_units(nlp) -> None:
 def test_first_graders_and_plus_counts(nlp) -> None:
     assert _read("The school lost 12 first-graders to the flu.", nlp) == [(12.0, None, "first-grader")]
     assert _read("The firm has traded for 12-plus years.", nlp) == [(12.0, None, "year")]
+
+
+# Review fixes: compass points, acronyms, durations in hours, group members, bp/pp, ohms.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pirates boarded the freighter at 11 N 47 E off the coast.",
+        "A lorry overturned on Highway 61 N near the bridge.",
+        "The patrol pulled back 8 N of the river crossing.",
+    ],
+)
+def test_compass_points_are_no_newtons(text: str, nlp) -> None:
+    assert all(unit != "newton" for _, _, unit in _read(text, nlp))
+
+
+def test_glued_newton_still_read(nlp) -> None:
+    assert (12.0, None, "newton") in _read("The spring pushes back with 12N of force.", nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The agency placed 25 HR advisers in schools.", "hour"),
+        ("Thieves cloned 60 ATM cards at the station.", "atmosphere"),
+        ("The council elected 70 LM members in May.", "lumen"),
+    ],
+)
+def test_upper_case_acronyms_are_no_units(text: str, unit: str, nlp) -> None:
+    got = _read(text, nlp)
+    assert got and all(u != unit for _, _, u in got)
+
+
+def test_lower_case_short_units_still_read(nlp) -> None:
+    assert _read("The drill ran for 6 hr without a break.", nlp)[0] == (6.0, None, "hour")
+    assert (3.0, None, "atmosphere") in _read("The chamber was held at 3 atm.", nlp)
+    assert (450.0, None, "lumen") in _read("Each bulb gives 450 lm of light.", nlp)
+
+
+def test_hours_of_work_are_durations_not_clock_times(nlp) -> None:
+    assert (1500.0, None, "hour") in _read("Students put in 1500 hours of tutoring this term.", nlp)
+    assert (3000.0, None, "hour") in _read("Archivists sorted 3000 hours of tape.", nlp)
+    assert _read("The border closes at 2300 hours tonight.", nlp) == []
+
+
+def test_one_of_a_described_group_keeps_the_count(nlp) -> None:
+    got = _read("She was one of four nurses injured in the blast.", nlp)
+    assert (4.0, None, "nurse") in got and all(not u.startswith("%") for _, _, u in got)
+    assert (0.2, None, "% bidder") in _read("Only one of five bidders met the deadline.", nlp)
+
+
+def test_spaced_points_and_basis_points(nlp) -> None:
+    assert (3.0, None, "percentage point") in _read("Turnout fell 3 pp to 61%.", nlp)
+    assert _read("The bond yield rose 40 bp on Tuesday.", nlp)[0] == (40.0, None, "basis point")
+    assert all(u != "basis point" for _, _, u in _read("Drivers queued at 9 BP garages.", nlp))
+
+
+def test_ohm_symbols_in_either_case(nlp) -> None:
+    assert _read("The coil measures 8 Ω.", nlp)[0] == (8.0, None, "ohm")
+    assert _read("Use a 2.2 kΩ resistor.", nlp)[0] == (2.2, None, "kiloohm")

@@ -41,7 +41,7 @@ def share_units(text: str, found: list[Measure]) -> list[Measure]:
             continue
         if "to" in between and p.unit in RATE_UNITS:
             continue  # "rose 8.15% to 3.65": the level reached, not a share
-        if p.value and m.value and 1 / ELLIPSIS_RATIO <= abs(m.value / p.value) <= ELLIPSIS_RATIO:
+        if _alike(m, p, ELLIPSIS_RATIO):
             m.unit = p.unit
     return found
 

@@ -6,7 +6,8 @@ a scale "2.8bn", number words "five", "a dozen") it reads: 1. a currency before 
 4. a unit from ``units.json`` ("%", "mph", "year-old"), else the counted noun that follows;
 5. the change from the words before it ("more than" >, "about" ~, "rose" up, "fell" down).
 A fraction written in words is a share named after what it is of, as NewsQuant names it ("a third
-of voters" -> "% voter", "half of which" -> "% -"); "one of four X" is a quarter of them.
+of voters" -> "% voter", "half of which" -> "% -"); "one of four X" is a quarter of them
+(``shares``).
 Dates, times, years, house numbers and identifiers ("Section 427") are skipped.
 """
 
@@ -26,19 +27,18 @@ from .counted import (
     graded_lemmas,
     non_nouns,
     of_objects,
-    parsed_noun,
     plural,
     singular,
     verbs,
 )
 from .ellipsis import share_units
-from .nonquant import is_date_or_id
-from .numwords import _data as _numword_data
+from .nonquant import _is_year, is_date_or_id
 from .numwords import fraction, vulgar_after, written_number
+from .shares import DIGITS as _DIGITS
+from .shares import Parse, ever_to, group_member, noun_after, qualified_unit, share_of
 from .unitcues import age_cue, age_unit, between_ages, metre, person_age
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμ°]+|\S")
-_DIGITS = re.compile(r"(?:\d[\d,]*)?\.?\d+$")
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)|\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|[A-Za-zμΩ°]+|\S")
 MAX_UNIT_TOKENS = 6  # tokens a unit may span ("degrees", "km / h", "miles per hour", "m.p.h.")
 BIG_SCALES = ("thousand", "million", "billion", "trillion")
 CHANGE_LOOKBACK = 3  # tokens before a number searched for "more than", "about"
@@ -267,11 +267,6 @@ def _range_end(text: str, toks: list[Tok], k: int, between: bool) -> tuple[float
     return None
 
 
-# counted heads by number offset, offsets of non-nouns, base forms of "best", "largest", offsets of verbs,
-# the noun phrase of each "of" by its offset
-Parse = tuple[dict[int, tuple[str, int]], frozenset[int], dict[str, str], frozenset[int], dict[int, tuple[str, int]]]
-
-
 BARE_BEFORE = frozenset({"by", "to", "from", "is", "was", "be", "been", "are", "were", "at", "of", "and", "reached", "hit", "totalled", "totaled", "about", "around"})
 
 
@@ -293,25 +288,13 @@ def _bare_value(toks: list[Tok], i: int, k: int, parse: Parse | None) -> bool:
         or toks[k][1] in parse[3]  # "is around 73 raising the prospect": a verb follows
 
 
-def _noun_after(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[str, int] | None:
-    """The counted noun after the number at token i (reading resumes at k): the parse's phrase,
-    else the words after it (not ending on a word the parse calls a verb or adjective)."""
-    head = parse[0].get(toks[i][1]) if parse else None
-    found = parsed_noun(toks, k, head)
-    if found is None:
-        found = counted_noun(toks, k)
-        if found is not None and parse is not None and (toks[found[1] - 1][1] in parse[1] or toks[k][1] in parse[3]):
-            found = None  # "the two learned", "around 73 raising concerns": a verb, not a counted noun
-        elif found is not None and parse is not None:
-            found = (" ".join(parse[2].get(w, w) for w in found[0].split()), found[1])
-    return found or (head and (head[0], k))
-
-
 def _read(text: str, toks: list[Tok], i: int, heads: Parse | None = None) -> tuple[Measure, int] | None:
     """The quantity whose number starts at token i and the index after it, or None."""
     num = _number(text, toks, i)
     if num is None:
         return _vague(text, toks, i)
+    if group_member(toks, i, heads):
+        return None  # "one of three men arrested": the count "three men" is read next
     value, k, scaled = num
     cur = _currency(text, toks, i)
     if cur is None and is_date_or_id(toks, i, k, value, scaled, _unit(text, toks, k) is not None):
@@ -374,7 +357,7 @@ def _dated(toks: list[Tok], j: int) -> int:
     if _low(toks, j) not in ("in", "on"):
         return j
     n = j + 1 + (_low(toks, j + 1).rstrip(".") in _words("months"))
-    n += bool(re.fullmatch(r"(?:1[89]|20)\d\d", _low(toks, n)))
+    n += _is_year(_low(toks, n))
     return n if n > j + 1 and _low(toks, n) == "to" else j
 
 
@@ -400,60 +383,17 @@ def _read_name(text: str, toks: list[Tok], at: tuple[int, int], how: tuple[float
         unit = _unit(text, toks, k + 1) if _low(toks, k) in ("a", "an") else None
         if unit is not None:
             return unit[0], None, unit[1]  # "half a percentage point"
-        share, k = _share_of(toks, i, k, heads)
+        share, k = share_of(toks, i, k, heads)
         return f"% {share}", None, k  # "a third of the population": a share, named "% <what it is of>"
-    found = _noun_after(toks, i, k, heads)
+    found = noun_after(toks, i, k, heads)
     if found is None and not (("," in toks[i][0] or "." in toks[i][0] or scaled) and toks[i][0][0].isdigit()
                               or _is_fraction(toks, i) or _bare_value(toks, i, k, heads)):
         return None
     if found and _low(toks, i) == "one" and _low(toks, k) == "of":
-        found = _ever_to(toks, found, heads)  # "one of the tallest towers ever to stand"
+        found = ever_to(toks, found, heads)  # "one of the tallest towers ever to stand"
     if found:
-        return _qualified_unit(found[0]), toks[k][0], found[1]
+        return qualified_unit(found[0]), toks[k][0], found[1]
     return ("year of age" if person_age(toks, i, value) else "-"), None, k
-
-
-EVER_OBJECT_WORDS = 3  # words of the object after "to cross the Atlantic Ocean"
-
-
-def _ever_to(toks: list[Tok], found: tuple[str, int], parse: Parse | None) -> tuple[str, int]:
-    """"one of the tallest towers ever to stand", "one of the fastest boats ever to cross the
-    Atlantic": the infinitive that closes the superlative belongs to what is counted ("tall tower
-    stand", "fast boat cross Atlantic")."""
-    j = found[1]
-    seq = [_low(toks, j + n) for n in range(3)]
-    if seq[:2] not in (["to", "ever"], ["ever", "to"]):
-        return found  # "one of the first firms to cut prices": no "ever", no part of the count
-    j += 2
-    verb = _low(toks, j)
-    if not verb.isalpha() or parse is not None and toks[j][1] not in parse[1]:
-        return found  # not a verb after "to"
-    words, e = [verb], j + 1
-    if _low(toks, e) in ("a", "an", "the"):
-        obj = []
-        for x in range(e + 1, min(len(toks), e + 1 + EVER_OBJECT_WORDS)):
-            if not toks[x][0].isalpha() or toks[x][0].islower() and _low(toks, x) in _words("stop_nouns"):
-                break
-            obj.append(toks[x][0])
-        if obj:
-            words += obj[:-1] + [singular(obj[-1])]
-            e += 1 + len(obj)
-    return f"{found[0]} {' '.join(words)}", e
-
-
-UNIT_QUALIFIERS = frozenset({"fluid", "imperial"})  # "US fluid ounce", "imperial gallons": still the unit
-
-
-def _qualified_unit(phrase: str) -> str:
-    """"US fluid ounce" -> "ounce": a counted phrase whose head is a unit of the table and whose other
-    words only say which standard it follows (a country or system name, "fluid")."""
-    *mods, head = phrase.split()
-    unit = _data()["units"].get(head.lower())
-    if not mods or unit is None or head.lower() in _words("ambiguous_short_units"):
-        return phrase
-    if all(w[:1].isupper() or w.lower() in UNIT_QUALIFIERS for w in mods):
-        return unit
-    return phrase
 
 
 MAX_SCORE = 200  # "a 9-2 lead", "a 5-4 ruling": a descending pair of small counts joined by a hyphen
@@ -489,41 +429,6 @@ def _deferred_unit(text: str, toks: list[Tok], k: int, frac: bool) -> tuple[str,
             j += 1  # "of a US pint", "of a fluid ounce"
         return _unit(text, toks, j)
     return None
-
-
-def _share_of(toks: list[Tok], i: int, k: int, parse: Parse | None) -> tuple[str, int]:
-    """What a fraction written in words is a share of, and the index after it: "of" and its noun
-    phrase ("two-thirds of voters" -> "voter", "half of which" -> "-"), else the counted noun
-    after it ("half the revenue"); "-" when none."""
-    if _low(toks, k) == "of":
-        obj = parse[4].get(toks[k][1]) if parse else None
-        if obj is not None:
-            end = next((j for j in range(k, len(toks)) if toks[j][2] >= obj[1]), k)
-            counts = any(_DIGITS.match(_low(toks, j)) for j in range(k, end))
-            return obj[0], k if counts else end + 1  # "half of the 40 workers": 40 is read next
-        j = k + 1
-        if _low(toks, j) in ("which", "whom", "them", "those", "these", "it", "us", "you"):
-            return "-", j + 1
-        found = counted_noun(toks, j + (_low(toks, j) in ("a", "an", "the")))
-        return found if found is not None else ("-", k)
-    whole = parse[4].get(toks[i][1]) if parse else None
-    if whole is not None:  # "half the ticket income": the noun "half" qualifies
-        end = next((j for j in range(k, len(toks)) if toks[j][2] >= whole[1]), k)
-        counts = any(_DIGITS.match(_low(toks, j)) or _low(toks, j) in _data()["prefix"] for j in range(k, end))
-        return whole[0], k if counts else end + 1  # "half their $30 list price": $30 is read next
-    head = parse[0].get(toks[k - 1][1]) if parse else None  # "one of four rival designs": four's noun
-    k += _low(toks, k) in SHARE_DETERMINERS  # "half the budget"
-    found = parsed_noun(toks, k, head) or _noun_after(toks, i, k, parse)
-    if found is None or found[1] <= k or found[0] in _fractions():
-        return "-", k  # "the top one-fifth earn": no noun
-    return found
-
-
-SHARE_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "all"})
-
-
-def _fractions() -> frozenset[str]:
-    return frozenset(_numword_data()["fractions"])
 
 
 def _signed_start(toks: list[Tok], i: int, value: float) -> int:

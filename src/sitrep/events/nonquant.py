@@ -86,11 +86,24 @@ def _clock(toks: list[Tok], i: int, k: int) -> bool:
         return True  # "6 o'clock"
     if k < len(toks) and toks[k - 1][0].isdigit() and len(toks[k - 1][0]) == 4 and toks[k][0] in TIME_ZONES:
         return True  # "0900 GMT": a clock time written as four digits
+    if nxt in ("hours", "hrs") and _military(toks, i, k):
+        return True  # "at 1800 hours", not "logged 1200 hours of service"
     return nxt in ("am", "pm") and toks[k][1] == toks[k - 1][2]
 
 
 TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST",
-                        "AEST", "AEDT", "HKT", "SGT", "ET", "PT", "GST", "EAT", "WAT", "MSK", "hrs", "hours"})
+                        "AEST", "AEDT", "HKT", "SGT", "ET", "PT", "GST", "EAT", "WAT", "MSK"})
+MILITARY_BEFORE = frozenset({"at", "by", "until", "till", "from", "to", "before", "after", "since", "and", "around",
+                             "about", "between", "-"})  # words before "1800 hours" read as a clock time
+
+
+def _military(toks: list[Tok], i: int, k: int) -> bool:
+    """"at 1800 hours": four digits that make a valid 24-hour time, after a time preposition, with
+    no "of" after "hours" (then it is a duration: "2400 hours of footage")."""
+    word = toks[k - 1][0]
+    if k != i + 1 or len(word) != 4 or not word.isdigit() or int(word[:2]) > 23 or int(word[2:]) > 59:
+        return False
+    return _low(toks, k + 1) != "of" and _low(toks, i - 1) in MILITARY_BEFORE
 
 
 def _hyphen_name(toks: list[Tok], i: int) -> bool:
