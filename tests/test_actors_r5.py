@@ -105,6 +105,29 @@ def test_first_person_inside_a_quote_is_nobody(make_ctx):
     assert _mentions(body, _by_name(people, "Anton Rusev")) == ["Anton Rusev", "he"]
 
 
+def test_a_he_inside_a_partial_quote_can_be_its_speaker(make_ctx):
+    # review finding: a quote inside the cue verb's own clause is not free-standing
+    body = ("Viktor Halloran walked out of court on Monday. Halloran said the verdict "
+            "\"shows he was right all along\".")
+    people = _people(make_ctx, body)
+    assert _mentions(body, _by_name(people, "Viktor Halloran")) == ["Viktor Halloran", "Halloran", "he"]
+
+
+def test_a_he_after_a_colon_quote_is_still_not_its_speaker(make_ctx):
+    body = ("Interior Minister Goran Babic ordered the police to clear the square. "
+            "Analyst Dario Matic said on Tuesday: \"He cannot afford a single injured student.\"")
+    people = _people(make_ctx, body)
+    assert "He" not in _mentions(body, _by_name(people, "Dario Matic"))
+
+
+def test_one_weak_pronoun_guess_does_not_fix_a_gender(make_ctx):
+    # review finding: "his" guessed for Morgan must not bar "she" from Morgan later
+    body = ("Tarin Morgan greeted Quill Reed at the airport on Monday. Reporters asked about his "
+            "health. Morgan later said she was pleased with the visit.")
+    people = _people(make_ctx, body)
+    assert "she" in _mentions(body, _by_name(people, "Tarin Morgan"))
+
+
 def test_a_person_who_took_he_keeps_that_gender(make_ctx):
     body = ("Minister Dagny Lund spoke alongside General Marian Holub. She said the hospital would "
             "open in May, and he said it would treat soldiers. Holub said his staff had planned it, "
@@ -156,11 +179,21 @@ def test_a_former_judge_is_a_role(make_ctx):
 # ---- the country's ------------------------------------------------------------------------
 
 def test_the_countrys_prefers_the_dateline_country_the_text_names(make_ctx):
-    body = ("VILNIUS — A German brigade arrived in Lithuania on Monday. Germany's defence minister said "
-            "Germany would send more tanks, and German officers praised the plan. The head of the "
-            "country's border guard, Tomas Baltrunas, said the convoy had no problems.")
+    # Lithuania named once, Germany twice: the dateline breaks a near tie
+    body = ("VILNIUS — A German brigade arrived in Lithuania on Monday, and its commander said more "
+            "tanks would follow. The head of the country's border guard, Tomas Baltrunas, said the "
+            "convoy had no problems.")
     people = _people(make_ctx, body)
     assert _by_name(people, "Tomas Baltrunas").country == "LT"
+
+
+def test_the_countrys_is_not_the_dateline_country_named_far_less(make_ctx):
+    # review finding: the dateline country named once loses to one named three times
+    body = ("OTTAWA — Canada imposed new tariffs on Brazil on Monday. Brazil's beef exports have "
+            "slowed, and Brazil's farmers are angry. The country's agriculture minister, Paulo "
+            "Teixeira, said the tariffs were unfair.")
+    people = _people(make_ctx, body)
+    assert _by_name(people, "Paulo Teixeira").country == "BR"
 
 
 def test_the_countrys_in_a_meeting_city_is_the_country_named_most(make_ctx):
@@ -216,3 +249,19 @@ def test_a_description_repeating_an_earlier_apposition_joins_its_person(make_ctx
     people = _people(make_ctx, body)
     assert [p.name for p in people] == ["Zbigniew Koral", "Anna Duda"]
     assert "The former pilot" in _mentions(body, people[0])
+
+
+# ---- trailing "for" phrases ---------------------------------------------------------------
+
+def test_an_envoy_for_a_country_does_not_take_its_country(make_ctx):
+    # review finding: "for Syria" is a mandate, not the envoy's country
+    body = "Talks resumed in Geneva on Monday. The UN special envoy for Syria said both sides had come."
+    people = _people(make_ctx, body)
+    envoy = next(p for p in people if p.role and "envoy" in p.role.lower())
+    assert envoy.country is None
+
+
+def test_a_spokesman_for_a_countrys_army_takes_its_country(make_ctx):
+    body = "Troops crossed the border at dawn. The spokesman for Israel's army said the operation would last days."
+    people = _people(make_ctx, body)
+    assert [p.country for p in people if p.role == "spokesman"] == ["IL"]

@@ -71,11 +71,16 @@ def _earlier_body(doc: Doc, tok: Token, s: int, by_token: dict[int, Mention]) ->
 
 
 def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
-    """The dateline's country when the text names it before token s ("KINSHASA — Congo's
-    government ... Rwanda ... Rwanda's army ... the country's president" is Congo's), unless the
-    dateline is a meeting city; else the country named most often before s (ties: the first named)."""
+    """The country named most often before token s (ties: the first named); the dateline's
+    country wins when named within one mention of the top count ("KINSHASA — Congo's government
+    ... Rwanda ... Rwanda's army ... the country's president" is Congo's), unless the dateline is
+    a meeting city, but not over a country named clearly more often ("WASHINGTON — The United
+    States ... Iran ... Iran's ... Iran's ... the country's oil minister" is Iran's)."""
     seen: list[str] = []
+    home, body = _dateline_country(doc)
     for i in range(s):
+        if doc[i].idx < body:
+            continue  # the dateline itself ("WASHINGTON —") is not a mention in the text
         m = by_token.get(i)
         if m is not None and m.kind == "country" and m.code and m.tok_start == i:
             seen.append(m.code)
@@ -83,18 +88,19 @@ def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
             seen.append(code)
     if not seen:
         return None
-    home = _dateline_country(doc)
-    if home is not None and home in seen:
-        return home
     counts = Counter(seen)
+    if home is not None and home in counts and counts[home] >= max(counts.values()) - 1:
+        return home
     return max(counts, key=lambda c: (counts[c], -seen.index(c)))
 
 
-def _dateline_country(doc: Doc) -> str | None:
-    """Country of the dateline city, None for none or a city where international bodies meet."""
+def _dateline_country(doc: Doc) -> tuple[str | None, int]:
+    """Country of the dateline city (None for none or a city where international bodies meet)
+    and the character offset where the text after the dateline starts (0 without one)."""
     from . import dateline  # here: dateline needs coref, which needs people, which needs this module
 
-    city = dateline.city(doc.text[:80])
-    if city is None or dateline.meeting_city(city):
-        return None
-    return dateline.country(city)
+    m = dateline.DATELINE.match(doc.text[:80])
+    if m is None:
+        return None, 0
+    city = m.group(1)
+    return (None if dateline.meeting_city(city) else dateline.country(city)), m.end()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -224,24 +223,26 @@ def _quote_spans(inside: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=1)
-def cue_verbs() -> frozenset[str]:
-    """Lemmas of reporting verbs (the quotes stage's cue list)."""
-    return frozenset(lexicon.load("cues", "quotes")["verbs"])
-
-
 def _speaker_token(doc: Doc, sents: list[Span], s: int, e: int, inside: set[int]) -> int | None:
     """The subject of the reporting verb outside the quote [s, e) in its sentence: after the
-    quote ("...," Kvirikashvili said) or before it (Kvirikashvili said: "...")."""
-    verbs = cue_verbs()
+    quote ("...," Kvirikashvili said) or before it (Kvirikashvili said: "..."). A partial quote
+    inside the verb's own clause (Smith said the ruling "proves he was innocent") has none: its
+    words are the reporter's sentence, whose he may well be the speaker."""
     last = sents[_sent_index(sents, e - 1)]
     first = sents[_sent_index(sents, s)]
-    for lo, hi in ((e, last.end), (first.start, s)):
-        for i in range(lo, hi):
-            tok = doc[i]
-            if i not in inside and tok.dep_ in _SUBJECT_DEPS and tok.head.i not in inside \
-                    and tok.head.lemma_.lower() in verbs:
-                return i
+    after = next((i for i in range(e, last.end) if i not in inside
+                  and lexicon.reporting_subject(doc[i], _SUBJECT_DEPS) and doc[i].head.i not in inside), None)
+    if after is not None:
+        return after
+    before = next((i for i in range(first.start, s) if i not in inside
+                   and lexicon.reporting_subject(doc[i], _SUBJECT_DEPS) and doc[i].head.i not in inside), None)
+    if before is None:
+        return None
+    mark = s - 1 if s > 0 and doc[s - 1].is_quote else s
+    lead = doc[mark - 1] if mark > 0 else None
+    # free-standing only right after the verb or its colon/comma: X said: "..." / X said, "..."
+    if lead is None or lead.i == doc[before].head.i or (lead.is_punct and lead.text in ":,"):
+        return before
     return None
 
 
@@ -297,24 +298,48 @@ def _attach_pronoun(doc: Doc, tok: Token, by_sent: dict[int, list[tuple[PersonRe
                     owner: dict[int, Person], speaker: Person | None, about: Person | None,
                     in_quote: bool = False) -> None:
     """Give one pronoun its person (``speaker``: the quote's speaker, never chosen; ``about``:
-    whom the quote is said of, chosen when the gender fits); a person of unknown gender who
-    takes he or she keeps that gender for the pronouns after."""
+    whom the quote is said of, chosen when the gender fits). A person of unknown gender keeps
+    the gender of a he or she only on strong evidence (``_strong``), so one guess
+    does not bar them from the other pronoun for the rest of the article."""
     avoid = speaker
     if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self") and speaker is None:
         # "she told him": him is not the one telling
         subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
         avoid = owner.get(subj.i) if subj is not None else None
     want = "m" if tok.lower_ in _MALE else "f"
+    k = _sent_index(sents, tok.i)
+    picked = False
     if about is not None and about.gender in (None, want):
         best: Person | None = about
     else:
-        best = _pick(doc, by_sent, _sent_index(sents, tok.i), tok.idx, avoid, want)
+        best = _pick(doc, by_sent, k, tok.idx, avoid, want)
+        picked = best is not None
     if best is None and in_quote:
-        best = _latest_of_gender(by_sent, _sent_index(sents, tok.i), tok.idx, avoid, want)
+        best = _latest_of_gender(by_sent, k, tok.idx, avoid, want)
     if best is not None:
         best.add(doc, tok.i, tok.i + 1, "pronoun")
         owner[tok.i] = best
-        best.gender = best.gender or want
+        if best.gender is None and picked and not in_quote and _strong(doc, tok, by_sent, k, best, want, avoid):
+            best.gender = want
+
+
+def _strong(doc: Doc, tok: Token, by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int,
+            p: Person, want: str, avoid: Person | None) -> bool:
+    """Evidence strong enough to fix p's gender from one he/she outside quotes: the only person
+    of fitting gender left beside people of the other (known) gender ("Kollarova ... alongside
+    General Sedlak. She said ..., and he said ..."), or a subject pronoun taking the main-clause
+    subject of its own or the previous sentence ("Kollarova made the announcement. She said")."""
+    others: set[int] = set()
+    for back in range(PRONOUN_SENTENCE_WINDOW + 1):
+        refs = [(r, q) for r, q in by_sent.get(k - back, ()) if r.start < tok.idx and q is not avoid]
+        others |= {id(q) for _, q in refs if q is not p}
+        if any(q is p for _, q in refs):
+            break
+    rest = [q for sent in by_sent.values() for _, q in sent if id(q) in others]
+    if rest and all(q.gender not in (None, want) for q in rest):
+        return True
+    return tok.dep_ in _SUBJECT_DEPS and any(q is p and r.start < tok.idx and _salience(doc, r) == 2
+                                             for back in (0, 1) for r, q in by_sent.get(k - back, ()))
 
 
 def _latest_of_gender(by_sent: dict[int, list[tuple[PersonRef, Person]]], k: int, pos: int,

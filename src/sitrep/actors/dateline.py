@@ -20,12 +20,12 @@ from . import lexicon
 from .coref import Person
 
 # A dateline: one to three upper-case words at the start of the body, then a dash or comma.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
 
 
 def city(text: str) -> str | None:
     """The dateline place opening text, as written ("VILNIUS"), else None."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     return m.group(1) if m is not None else None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import gender, lexicon
-from .coref import Person, cue_verbs
+from .coref import Person
 from .mentions import Mention
 from .people import RoleInfo, phrase_country, read_window
 
@@ -97,9 +97,15 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
 
 def _trailing_country(doc: Doc, re_: int, by_token: dict[int, Mention]) -> str | None:
     """Country of an "of/for/at" phrase hanging on the role ("the head of Estonia's military
-    intelligence"); "to" (the host of an ambassador) is never read."""
+    intelligence", "the spokesman for Israel's army"); "to" (the host of an ambassador) is never
+    read, nor "for" a bare country, which is a mandate ("the UN special envoy for Syria")."""
     if re_ >= len(doc) or doc[re_].lower_ not in ("of", "for", "at") or doc[re_].head.i != re_ - 1:
         return None
+    if doc[re_].lower_ == "for":
+        obj = next((c for c in doc[re_].children if c.dep_ == "pobj"), None)
+        m = by_token.get(obj.i) if obj is not None else None
+        if obj is None or (m is not None and m.kind == "country"):
+            return None
     return phrase_country(doc, re_ + 1, doc[re_].right_edge.i + 1, by_token)
 
 
@@ -186,7 +192,7 @@ def _speaks(doc: Doc, p: Person) -> bool:
     who comments on the lead, not the person it was about."""
     first = min((r for r in p.refs if r.how == "name"), key=lambda r: r.start)
     root = doc[first.tok_start : first.tok_end].root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in cue_verbs()
+    return lexicon.reporting_subject(root)
 
 
 def _first_named(people: list[Person], p: Person) -> bool:

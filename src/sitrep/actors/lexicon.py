@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 @cache  # one entry per data file
@@ -15,6 +15,18 @@ def load(name: str, area: str = "actors") -> dict[str, Any]:
     """One data file of an area, parsed (``data/<area>/<name>.json``)."""
     text = resources.files("sitrep.data").joinpath(area).joinpath(f"{name}.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs (the quotes stage's cue list)."""
+    return frozenset(load("cues", "quotes")["verbs"])
+
+
+def reporting_subject(tok: Token, deps: frozenset[str] = frozenset({"nsubj"})) -> bool:
+    """tok is the subject of a reporting verb ("Smith" of "Smith said"; ``deps``: the
+    dependency labels that count as its subject)."""
+    return tok.dep_ in deps and tok.head.lemma_.lower() in cue_verbs()
 
 
 @lru_cache(maxsize=1)

@@ -259,10 +259,9 @@ def _extend_names(doc: Doc, found: list[Mention], role_tokens: dict[int, tuple[i
 def _unseen_speakers(doc: Doc, role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> list[Mention]:
     """Two or three capitalised words NER missed that are the subject of a reporting verb
     ("Tomas Verhoef said") name a person."""
-    verbs = frozenset(lexicon.load("cues", "quotes")["verbs"])
     out = []
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or not _plain_propn(doc, tok.i, role_tokens, taken):
+        if not lexicon.reporting_subject(tok) or not _plain_propn(doc, tok.i, role_tokens, taken):
             continue
         s = tok.i
         while s > 0 and tok.i - s < 2 and _plain_propn(doc, s - 1, role_tokens, taken):

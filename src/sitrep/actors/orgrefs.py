@@ -20,8 +20,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def _verbs() -> frozenset[str]:
-    cues = lexicon.load("cues", "quotes")
-    return frozenset(cues["verbs"]) | frozenset(cues["clause_verbs"])
+    return lexicon.cue_verbs() | frozenset(lexicon.load("cues", "quotes")["clause_verbs"])
 
 
 def attach(doc: Doc, entities: list[Entity], taken: frozenset[int] = frozenset()) -> None:
