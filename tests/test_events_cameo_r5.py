@@ -40,8 +40,27 @@ def test_coordinated_sides_meeting_at_home_keep_their_pairs(runner):
 
 
 def test_titled_surname_of_a_listed_leader_takes_his_country(runner):
+    art = _events(runner, "On Friday President Marcos met with exiled dissidents from Cuba.")
+    assert ("PHLGOV", "CUBOPP", "04") in _triples(art)  # the table's "Marcos Jr.": the suffix is no surname
+
+
+def test_an_ambiguous_surname_with_a_title_gives_no_country(runner):
+    # the leaders table lists "Bush" and "Khan" as surnames too common to name one leader
     art = _events(runner, "On Friday President Bush met with exiled dissidents from Cuba.")
-    assert ("USAGOV", "CUBOPP", "04") in _triples(art)
+    assert ("USAGOV", "CUBOPP", "04") not in _triples(art)
+    assert ("---GOV", "CUBOPP", "04") in _triples(art)
+    art = _events(runner, "Prime Minister Khan held talks with Chinese officials in Beijing.")
+    assert not any(t.source.startswith("PAK") for t in cameo_triples(art))
+
+
+def test_a_leader_title_that_is_not_the_tables_gives_no_country(runner):
+    from sitrep.events.cameo import _titled_leader
+    from sitrep.schema import Actor
+
+    assert _titled_leader(Actor("A-1", "Marcos", "person", "President")) == "PH"
+    assert _titled_leader(Actor("A-2", "Ferdinand Marcos Jr.", "person", None)) == "PH"
+    assert _titled_leader(Actor("A-3", "Marcos", "person", "Mayor")) is None
+    assert _titled_leader(Actor("A-4", "Bush", "person", "President")) is None
 
 
 def test_role_record_takes_the_country_of_its_of_phrase(runner):
@@ -62,6 +81,46 @@ def test_the_toll_of_an_attack_is_not_an_event_of_its_own(runner):
     assert _triples(art) == {("---REB", "SYR", "19")}
 
 
+def test_the_toll_is_kept_when_it_has_the_only_side_with_a_country(runner):
+    art = _events(runner, "Government troops bombed the village before dawn, killing eleven Sudanese farmers.")
+    assert any(t[1].startswith("SDN") for t in _triples(art))  # the village codes no state: the toll does
+
+
+def test_negotiating_sides_keep_their_pair_in_a_third_country(runner):
+    art = _events(runner, "Armenia and Azerbaijan negotiated in Geneva on Thursday.")
+    assert {("ARM", "AZE", "04"), ("AZE", "ARM", "04")} <= _triples(art)
+    assert not any(t.target == "CHE" for t in cameo_triples(art))
+
+
+def test_a_plain_report_of_an_attack_keeps_the_attack(runner):
+    art = _events(runner, "Somali officials said that gunmen attacked a police station near Kismayo on Sunday.")
+    assert ("---REB", "SOMCOP", "19") in _triples(art)
+    assert not any(t.code.startswith("11") for t in cameo_triples(art))
+
+
+def test_a_report_by_residents_keeps_the_attack(runner):
+    art = _events(runner, "Residents said that soldiers fired on demonstrators in Bamako.")
+    assert any(t.code.startswith(("18", "19")) and t.target.startswith("MLI") for t in cameo_triples(art))
+
+
+def test_the_speakers_own_side_claiming_an_attack_keeps_the_attack(runner):
+    art = _events(runner, "Russia claimed that it had struck a Ukrainian fuel depot near Odesa.")
+    assert ("RUS", "UKR", "19") in _triples(art)
+    assert not any(t.code.startswith("11") for t in cameo_triples(art))
+
+
+def test_an_uncodable_accusation_keeps_the_attack(runner):
+    art = _events(runner, "The rebels alleged that government troops had bombed a clinic in Idlib.")
+    assert not any(t.code.startswith("11") for t in cameo_triples(art))
+    assert any(t.code.startswith(("18", "19")) and t.target.startswith("SYR") for t in cameo_triples(art))
+
+
+def test_an_accusation_is_found_at_its_own_trigger_not_the_first_like_word(runner):
+    art = _events(runner, "Hours after gunmen attacked an Indian army camp, India claimed that Pakistani troops attacked a border post.")
+    assert ("IND", "PAKMIL", "11") in _triples(art)
+    assert not any(t.source == "PAKMIL" for t in cameo_triples(art))
+
+
 def test_a_reported_attack_is_the_speakers_accusation(runner):
     art = _events(runner, "Turkey claimed that Syria had attacked Turkish border villages.")
     assert _triples(art) == {("TUR", "SYR", "11")}
@@ -76,6 +135,11 @@ def test_a_trailing_attribution_keeps_the_attack(runner):
 def test_an_agentless_strike_is_coded_to_the_country_named_on_the_weapon(runner):
     art = _events(runner, "Three farmers were killed in Russian shelling near Kharkiv on Tuesday.")
     assert any(e.actor is not None and e.actor.country == "RU" for e in art.events if e.category == "ASSAULT")
+
+
+def test_an_agentless_strike_after_the_place_is_coded_to_the_shellings_side(runner):
+    art = _events(runner, "Six children were killed in Rafah in Israeli shelling.")
+    assert ("ISR", "PSECVL", "19") in _triples(art)
 
 
 def test_an_agentless_strike_is_coded_to_the_strikes_by_agent(runner):

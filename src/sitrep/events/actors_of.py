@@ -43,6 +43,7 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 ACRONYM_MIN = 2  # letters of an all-caps noun read as a name
 INNER_ACTOR_DEPTH = 3  # "a car bombing by the Islamic State group": how deep an actor phrase is searched
 INSTRUMENT_CLASSES = ("attack", "weapons", "fighting")  # verbs.json classes naming a strike or a weapon
+INSTRUMENT_NOUNS = frozenset({"shelling", "shellfire", "gunfire"})  # "killed in Israeli shelling" (noun lemmas; not "fire": "a Chinese factory fire")
 
 
 def _passive_owner(tok: Token) -> Token | None:
@@ -183,8 +184,9 @@ def _instrument_owner(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
 
 
 def _instrument(tok: Token | None) -> bool:
-    """True for a strike, attack or weapon noun (``INSTRUMENT_CLASSES``: "shelling", "air strike", "tank")."""
-    return tok is not None and any(in_class(tok, f"@{c}") for c in INSTRUMENT_CLASSES)
+    """True for a strike, attack or weapon noun (``INSTRUMENT_CLASSES``: "air strike", "tank"; and
+    ``INSTRUMENT_NOUNS``, which the parser leaves as nouns the verb classes do not list: "shelling")."""
+    return tok is not None and (tok.lemma_.lower() in INSTRUMENT_NOUNS or any(in_class(tok, f"@{c}") for c in INSTRUMENT_CLASSES))
 
 
 def _inner_actors(tok: Token, resolver: Resolver) -> list[ActorRef]:

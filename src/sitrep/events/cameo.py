@@ -24,17 +24,22 @@ exports that want CAMEO-style triples:
 5. a target with a role but no country ("children were killed ... in Gaza", "talks with
    President X during a visit to Beirut") takes the country of the event's place;
 6. coordinated actors meeting each other in a third country ("Obama and Putin will meet in
-   Zurich") are each coded against that country, as PETRARCH codes a compound subject; meeting
-   in one of their own countries keeps the pairs;
-7. a person the text gave no country but a title and a surname ("President Bush") takes the
-   country of the listed leaders with that surname and title when they share one
-   (``data/actors/leaders.json``);
-8. a material conflict act that a speaker other than its actor reports after the reporting verb
-   ("The US claimed that ISIL had attacked Iraq") is the speaker accusing the actor (112,
-   ``cameo.json`` ``reported_conflict``); a trailing attribution ("..., officials said") keeps the act;
-9. the toll of an attack told by a participle ("shelled the town, killing eight") is no event of
-   its own, and a triple with no source, or with no country or international body on either side
-   ("a protester demolished a building"), is not coded.
+   Zurich") are each coded against that country, as PETRARCH codes a compound subject (the GSR
+   dev half does); meeting in one of their own countries, and other reciprocal acts ("Israel and
+   Hamas negotiated in Cairo", ``cameo.json`` ``third_country_meeting``), keep the pairs;
+7. a person the text gave no country but a name the well-known leaders table knows (``actors.leaders``
+   lookup, so a surname in its ``ambiguous_surnames`` alone gives none: "President Bush") takes
+   that leader's country when the text's title, if any, is the table's; a generational suffix
+   ("Marcos Jr.", "Charles III") is no surname;
+8. a material conflict act that a speaker accuses its actor of after an accusation verb ("The US
+   claimed that ISIL had attacked Iraq"; ``cameo.json`` ``reported_conflict`` ``cues``) is the
+   speaker accusing the actor (112); a plain report ("officials said militants attacked"), a
+   trailing attribution ("..., officials said"), the speaker's own side ("the army said it had
+   shelled") and an accusation with no country on either side keep the act;
+9. the toll of an attack told by a participle ("shelled a police post, killing eight") is no event
+   of its own when the attack's target codes a country or role (else the toll, which may carry the
+   only side with a country, is kept), and a triple with no source, or with no country or
+   international body on either side ("a protester demolished a building"), is not coded.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..actors import leaders
 from ..actors import lexicon as actor_lexicon
 from ..countries import alpha3
 from ..schema import Actor, ActorRef, Article, Event
@@ -125,23 +131,51 @@ def cameo_actor(ref: ActorRef | None, article: Article) -> str:
     return base + _role(ref, phrase, actor)
 
 
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})  # not a surname ("Ferdinand Marcos Jr.")
+
+
+def _bare(name: str) -> tuple[str, ...]:
+    """A name's words without a generational suffix ("Ferdinand Marcos Jr." -> Ferdinand Marcos)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        words.pop()
+    return tuple(words)
+
+
 @lru_cache(maxsize=1)
-def _leaders_by_title() -> dict[tuple[str, str], set[str]]:
-    """(surname, title) -> countries of the well-known leaders table (``data/actors/leaders.json``)."""
-    out: dict[tuple[str, str], set[str]] = {}
-    for name, (country, title) in actor_lexicon.load("leaders")["leaders"].items():
-        out.setdefault((name.split()[-1].lower(), title.lower()), set()).add(country)
+def _suffixed_leaders() -> dict[str, tuple[str, str]]:
+    """The leaders table's entries for names with a suffix, keyed by the bare full name, first and
+    last word and, when unambiguous (not in ``ambiguous_surnames``, one country), the bare surname."""
+    data = actor_lexicon.load("leaders")
+    skip = {x.lower() for x in data["ambiguous_surnames"]}
+    out: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, set[tuple[str, str]]] = {}
+    for name, (country, title) in data["leaders"].items():
+        surnames.setdefault(_bare(name)[-1].lower(), set()).add((country, title))
+        if _bare(name) == tuple(name.split()):
+            continue
+        words = _bare(name)
+        out[" ".join(words).lower()] = out[f"{words[0]} {words[-1]}".lower()] = (country, title)
+    for surname, found in surnames.items():
+        if len(found) == 1 and surname not in skip and any(k.endswith(surname) for k in out):
+            out.setdefault(surname, next(iter(found)))
     return out
 
 
 def _titled_leader(actor: Actor | None) -> str | None:
-    """The country of a person the text left without one but named by title and surname
-    ("President Bush"): a surname too common for the leaders table alone ("Bush") is still one
-    country's when every listed leader with that surname and title is of the same country."""
-    if actor is None or actor.kind != "person" or not actor.role or not actor.name.split():
+    """The country of a person the text left without one, by the well-known leaders table
+    (``actors.leaders.lookup``, which honours its ``ambiguous_surnames``: "President Bush" stays
+    without one) on the name without a generational suffix ("President Marcos Jr."), when the
+    table's title for that leader is the one the text gave, if any."""
+    if actor is None or actor.kind != "person" or not actor.name.split():
         return None
-    found = _leaders_by_title().get((actor.name.split()[-1].lower(), actor.role.lower()), set())
-    return next(iter(found)) if len(found) == 1 else None
+    words = _bare(actor.name)
+    suffixed = _suffixed_leaders()
+    found = leaders.lookup(words) or (suffixed.get(" ".join(words).lower()) if len(words) > 1 or actor.role else None) \
+        or (suffixed.get(f"{words[0]} {words[-1]}".lower()) if len(words) > 1 else None)  # a bare surname needs a title
+    if found is None or (actor.role and actor.role.lower() != found[1].lower()):
+        return None
+    return found[0]
 
 
 def location_code(ev: Event) -> str | None:
@@ -185,25 +219,68 @@ def _reverse_code(code: str | None) -> str | None:
     return data["paired"].get(code) or (code if code in data["reciprocal"] else None)
 
 
+AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "be", "would", "will", "had been", "not", "also"})
+
+
+def trigger_offset(ev: Event, article: Article) -> int:
+    """Where an event's trigger stands in the body: of the trigger's whole-word occurrences in the
+    event's sentence, the one nearest its participants' words (-1 when none is found)."""
+    if not ev.trigger or not article.body:
+        return -1
+    found = [ev.span[0] + m.start() for m in re.finditer(rf"\b{re.escape(ev.trigger)}\b", article.body[ev.span[0] : ev.span[1]])]
+    anchors = [r.span for r in (ev.actor, ev.target) if r is not None and r.span]
+    if not found or not anchors:
+        return found[0] if found else -1
+    return min(found, key=lambda at: min(abs(at - s) if at >= s else abs(at - e) for s, e in anchors))
+
+
+def _pronoun_actor(ev: Event, article: Article, at: int) -> bool:
+    """True when the word before the trigger (past auxiliaries) is a subject pronoun ("the army said
+    it had shelled"): the act is told by its own side, whatever name the pronoun was resolved to."""
+    words = re.findall(r"[\w']+", article.body[max(ev.span[0], at - 40) : at].lower())
+    while words and words[-1] in AUXILIARIES:
+        words.pop()
+    return bool(words) and words[-1] in load("cameo")["reported_conflict"]["own_side_words"]
+
+
 def reported_by(ev: Event, article: Article) -> ActorRef | None:
-    """The speaker who reports a material conflict act in a clause after the reporting verb
-    ("The US claimed that ISIL had attacked Iraq" -> the US), from the article's attributions;
-    None for other acts, unreported ones and trailing attributions ("..., officials said")."""
-    if ev.category not in load("cameo")["reported_conflict"]["categories"] or not ev.trigger or not article.body:
+    """The speaker who accuses an actor of a material conflict act in a clause after an accusation
+    verb ("The US claimed that ISIL had attacked Iraq" -> the US; ``cameo.json`` ``reported_conflict``
+    ``cues``), from the article's attributions; None for other acts, plain reports ("officials said
+    militants attacked"), unreported acts and trailing attributions ("..., officials said")."""
+    rule = load("cameo")["reported_conflict"]
+    if ev.category not in rule["categories"] or not ev.trigger or not article.body:
         return None
-    at = article.body.find(ev.trigger, ev.span[0], ev.span[1])
+    at = trigger_offset(ev, article)
     if at < 0:
         return None
     for q in article.quotes:
         if not (q.speaker_span and q.cue_span and q.spans and (q.cue or "").replace(" ", "").isalpha()):
             continue  # a statement with a speaker and a reporting word ("GAZA CITY:" is a dateline)
-        if q.kind == "stance" or q.cue_span[0] > q.spans[0][0]:
+        if q.kind == "stance" or q.cue_span[0] > q.spans[0][0] or (q.cue or "").lower() not in rule["cues"]:
             continue
         if any(s <= at < e for s, e in q.spans):
             speaker = next((a for a in article.actors if a.id == q.speaker), None) if q.speaker else None
             name = q.speaker_name or article.body[q.speaker_span[0] : q.speaker_span[1]]
             return ActorRef(q.speaker, name, speaker.country if speaker else None, q.speaker_span)
     return None
+
+
+def _own_side(ev: Event, speaker: ActorRef, accuser: str, source: str, article: Article) -> bool:
+    """True when a reported act is the speaker's own side's: the same actor, code or country, an
+    actor inside the speaker's words, a possessive ("its forces") or a pronoun actor ("it had shelled")."""
+    actor = ev.actor
+    if actor is None:
+        return True
+    if (actor.id is not None and actor.id == speaker.id) or accuser == source:
+        return True
+    if accuser[:3] == source[:3] and not accuser.startswith(NONE):
+        return True
+    if actor.span and speaker.span and actor.span[0] < speaker.span[1] and speaker.span[0] < actor.span[1]:
+        return True
+    if phrase_text(actor, article).lower().split()[:1] in (["its"], ["their"], ["our"], ["his"], ["her"]):
+        return True
+    return _pronoun_actor(ev, article, trigger_offset(ev, article))
 
 
 def _ref_key(ref: ActorRef | None) -> tuple[str | None, str | None, str | None]:
@@ -214,9 +291,12 @@ def co_actor_events(article: Article) -> set[str]:
     """Ids of events whose target is a coordinated fellow actor of the same trigger ("Obama and
     Putin will meet in Zurich": Obama->Putin and Putin->Obama, found as pairs with actor and target
     swapped) and whose place is in a third country, none of the co-actors' own: such a meeting is
-    coded, as PETRARCH codes a compound subject, once per actor against that country."""
+    coded, as PETRARCH codes a compound subject, once per actor against that country. Only a
+    meeting (``cameo.json`` ``third_country_meeting``: the GSR dev half codes "will meet in Zurich"
+    so); other reciprocal acts ("Israel and Hamas negotiated in Cairo") keep the pair of sides."""
+    meets = set(load("cameo")["third_country_meeting"])
     seen = {(ev.trigger, tuple(ev.span), _ref_key(ev.actor), _ref_key(ev.target)) for ev in article.events}
-    paired = [ev for ev in article.events if ev.target is not None
+    paired = [ev for ev in article.events if ev.target is not None and (ev.trigger or "").lower() in meets
               and (ev.trigger, tuple(ev.span), _ref_key(ev.target), _ref_key(ev.actor)) in seen]
     sides: dict[tuple[str | None, tuple[int, ...]], set[str | None]] = {}
     for ev in paired:
@@ -235,11 +315,10 @@ def event_triples(ev: Event, article: Article, co_actor: bool = False) -> list[T
     source = cameo_actor(ev.actor, article)
     if ev.actor is not None and (speaker := reported_by(ev, article)) is not None:
         accuser = cameo_actor(speaker, article)
-        own = ev.actor.id is not None and ev.actor.id == speaker.id
-        own = own or phrase_text(ev.actor, article).lower().split()[:1] in (["its"], ["their"], ["our"], ["his"], ["her"])
-        if not own and (accuser[:3] != source[:3] or accuser.startswith(NONE)):  # not the speaker's own side's act
-            charge = load("cameo")["reported_conflict"]["code"]
-            return [Triple(accuser, source, charge, load("cameo")["codes"][charge]["plover"], ev.id, "reported")]
+        charge = load("cameo")["reported_conflict"]["code"]
+        accusation = Triple(accuser, source, charge, load("cameo")["codes"][charge]["plover"], ev.id, "reported")
+        if not _own_side(ev, speaker, accuser, source, article) and codable(accusation):
+            return [accusation]  # else the act itself, as told
     code, category = status_code(ev)
     if co_actor and location_code(ev):  # "Obama and Putin will meet in Zurich": each meets in CHE
         return [Triple(source, str(location_code(ev)), code, category, ev.id, "location")]
@@ -260,7 +339,8 @@ def event_triples(ev: Event, article: Article, co_actor: bool = False) -> list[T
 def consequences(article: Article) -> set[str]:
     """Ids of events that only tell the toll of another attack by the same actor in the same
     sentence ("shelled the town, killing eight people"): a participle after a comma whose actor and
-    category are an earlier trigger's. CAMEO codes the attack once, against whom it was aimed."""
+    category are an earlier trigger's, and whose target codes a country or role (``_aimed``). CAMEO
+    codes the attack once, against whom it was aimed."""
     out: set[str] = set()
     for ev in article.events:
         trig = (ev.trigger or "").lower()
@@ -269,9 +349,16 @@ def consequences(article: Article) -> set[str]:
         at = [m.start(1) for m in re.finditer(r",\s+(\w+)\b", ev.sentence) if m.group(1).lower() == trig]
         if at and any(o.id != ev.id and o.category == ev.category and tuple(o.span) == tuple(ev.span)
                       and _ref_key(o.actor) == _ref_key(ev.actor) and o.trigger
-                      and 0 <= ev.sentence.find(o.trigger) < at[0] for o in article.events):
+                      and 0 <= ev.sentence.find(o.trigger) < at[0] and _aimed(o, article) for o in article.events):
             out.add(ev.id)
     return out
+
+
+def _aimed(ev: Event, article: Article) -> bool:
+    """True when an attack's own target codes a country or a role ("shelled a Ukrainian town",
+    "attacked a police checkpoint"): only then does its toll add nothing ("shelled the town, killing
+    eight Ukrainian civilians" keeps the toll, the only side with a country)."""
+    return ev.target is not None and cameo_actor(ev.target, article) != NONE
 
 
 def cameo_triples(article: Article) -> list[Triple]:
