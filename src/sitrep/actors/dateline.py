@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import countries
 from ..events.places import place_from_name
@@ -65,17 +65,19 @@ def assign(doc: Doc, people: list[Person]) -> None:
     code = country(place)
     if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
+    places = [e for e in doc.ents if e.label_ == "GPE"] if todo else []  # doc.ents is built anew on each read
     for p in todo:
-        p.info.country = _local_place(doc, p) or (code if _local_role(p.info.role) else None)
+        p.info.country = _local_place(doc, p, places) or (code if _local_role(p.info.role) else None)
 
 
-def _local_place(doc: Doc, p: Person) -> str | None:
-    """Country of a city the sentence of the person's first mention sets them in, before
-    them ("In Vilnius, ... the deputy mayor ..."), which beats the dateline."""
+def _local_place(doc: Doc, p: Person, places: list[Span]) -> str | None:
+    """Country of a city (one of the GPE entities ``places``) the sentence of the person's first
+    mention sets them in, before them ("In Vilnius, ... the deputy mayor ..."), which beats the dateline."""
     first = min(p.refs, key=lambda r: r.start)
-    for ent in doc[first.tok_start].sent.ents:
+    sent_start = doc[first.tok_start].sent.start
+    for ent in places:
         root = ent.root
-        if ent.end <= first.tok_start and ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ == "in":
+        if sent_start <= ent.start and ent.end <= first.tok_start and root.dep_ == "pobj" and root.head.lower_ == "in":
             place = place_from_name(ent.text)
             if place is not None and place.kind == "city":
                 return place.country
