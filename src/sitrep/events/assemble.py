@@ -17,7 +17,7 @@ from .actors_of import actor_refs
 from .coding import Trigger, object_of, reporter_of, scope
 from .lexicon import word_set
 from .participants import Resolver, is_participant
-from .places import event_places, place_from_name, place_from_token
+from .places import cause_place, event_places, place_from_name, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
 from .status import event_status, governors, tense_of
@@ -214,6 +214,8 @@ def build(trig: Trigger, sent: Span, sc: SentenceContext, actor: ActorRef | None
     if places.place is None and target is not None and target.id is None:  # "shelled Kharkiv": where it happened
         city = place_from_name(target.name, target.span)
         places.place = city if city is not None and city.kind in ("city", "region") else None
+    if places.place is None:  # "killed in Israeli shelling in Gaza": the place of what it happened in
+        places.place = cause_place(tok)
     start, end = tok.idx, tok.idx + len(tok.text)
     ev = Event(
         id=fact_id("V", article.id, start, end, coding.category),

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CITY_MIN_POPULATION = 50_000  # smaller towns are too often also common words or surnames
 _PLACE_ENTS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")  # the small model tags some cities PERSON
+CAUSE_PREPS = frozenset({"in", "by", "during"})  # "killed in shelling", "by shelling", "during a raid"
 
 
 @dataclass
@@ -178,6 +179,36 @@ def _nested_place(obj: Token, used: set[int]) -> Place | None:
                 place = place_from_token(inner)
                 if place is not None:
                     used.add(prep.i)
+                    return place
+    return None
+
+
+def _causes(tok: Token) -> list[Token]:
+    """What an event happened in or by: the objects of its "in"/"by"/"during" phrases, and a
+    subjectless -ing clause (the parser's reading of "killed in Israeli shelling": the gerund on the verb)."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS:
+            out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in child.children):
+            out.append(child)
+    return out
+
+
+def cause_place(tok: Token) -> Place | None:
+    """Where an event happened when its own clause names no place: a location phrase on what it
+    happened in or by ("killed in Israeli shelling in Gaza", "during a raid on a camp near Jenin",
+    "in shelling of a town near Donetsk"), not one deeper in an argument of that noun ("in a protest
+    against the war in Yemen": what the protest was about, not where)."""
+    for cause in _causes(tok):
+        for prep in cause.children:
+            role = _role(prep) if prep.dep_ == "prep" else None
+            if role != "location" and not (prep.dep_ == "prep" and prep.lower_ == "of"):
+                continue
+            for obj in _prep_objects(prep):
+                place = (place_from_token(obj) if role == "location" else None) or _nested_place(obj, set())
+                if place is not None:
                     return place
     return None
 
