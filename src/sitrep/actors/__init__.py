@@ -51,6 +51,11 @@ def run(article: Article, ctx: Any) -> None:
     doc = ctx.doc
     if doc is None:
         return
+    with lexicon.reading(doc):  # token attributes read once for the whole stage
+        _run(article, doc)
+
+
+def _run(article: Article, doc: Any) -> None:
     mentions = collect(doc)  # 1
     mentions = _fix_surnames(doc, mentions)  # 2
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
@@ -86,10 +91,12 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
         if m.kind != "person" and not m.from_table and ((one and m.text in names) or _is_leader(m.text)):
             m.kind, m.code = "person", None  # "Kirby" (ORG), "Adebayo-Sorensen" (ORG) after the full name
         taken.update(range(m.tok_start, m.tok_end))
+    v = lexicon.view(doc)
+    pos, text = (v.pos, v.text) if v is not None else ([t.pos_ for t in doc], [t.text for t in doc])
     added = [
-        Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "person")
-        for t in doc
-        if t.pos_ == "PROPN" and t.i not in taken and (t.text in surnames or _is_leader(t.text))
+        Mention(i, i + 1, doc[i].idx, doc[i].idx + len(text[i]), text[i], "person")
+        for i in range(len(doc))
+        if pos[i] == "PROPN" and i not in taken and (text[i] in surnames or _is_leader(text[i]))
     ]
     added += _hyphenated_surnames(doc, surnames, taken)
     return sorted(mentions + added, key=lambda m: m.start)

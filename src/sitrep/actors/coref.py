@@ -193,7 +193,8 @@ def quoted(doc: Doc) -> set[int]:
             starts = doc.to_array("IDX")  # token start offsets, read once and only for a quote
         out.update(range(int(starts.searchsorted(opened)), int(starts.searchsorted(end))))
 
-    for m in _QUOTE_CHARS.finditer(doc.text):
+    text = lexicon.doc_text(doc)
+    for m in _QUOTE_CHARS.finditer(text):
         ch = m.group()
         if ch == "\n":  # a quote running on to the next paragraph counts up to the line break
             if inside:
@@ -208,7 +209,7 @@ def quoted(doc: Doc) -> set[int]:
             close(m.start())
             opened = m.end()
     if inside:
-        close(len(doc.text))
+        close(len(text))
     return out
 
 
@@ -272,7 +273,7 @@ def resolve_pronouns(doc: Doc, people: list[Person]) -> set[int] | None:
     if not by_sent:
         return None
     owner = {i: p for r, p in refs for i in range(r.tok_start, r.tok_end)}
-    targets = [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
+    targets = lexicon.pronoun_tokens(doc, words)
     if not targets:
         return None
     inside = quoted(doc)

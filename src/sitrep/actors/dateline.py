@@ -61,11 +61,11 @@ def assign(doc: Doc, people: list[Person]) -> None:
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
     # an unnamed person gets no guess on top of a description ("a Western official" in Brussels is not Belgian)
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
-    place = city(doc.text[:80]) if todo else None
+    place = city(lexicon.doc_text(doc)[:80]) if todo else None
     code = country(place)
     if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
-    places = [e for e in doc.ents if e.label_ == "GPE"] if todo else []  # doc.ents is built anew on each read
+    places = [e for e in lexicon.doc_ents(doc) if e.label_ == "GPE"] if todo else []  # doc.ents is built anew on each read
     for p in todo:
         p.info.country = _local_place(doc, p, places) or (code if _local_role(p.info.role) else None)
 

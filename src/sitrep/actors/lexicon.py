@@ -3,11 +3,97 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy import parts_of_speech
+from spacy.attrs import DEP, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Token
+
+
+class DocView:
+    """Token attributes of one Doc read once as plain lists (a full scan of ``for t in doc``
+    builds a Token object per token per scan), and results memoised for that Doc. Only used
+    while ``reading(doc)`` is active, when the Doc does not change."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.memo: dict[Any, Any] = {}
+        self._lower: list[str] | None = None
+        self._text: list[str] | None = None
+        self._pos: list[str] | None = None
+        self._dep: list[str] | None = None
+        self._doc_text: str | None = None
+        self._ents: tuple[Any, ...] | None = None
+
+    @property
+    def lower(self) -> list[str]:
+        """``tok.lower_`` of every token."""
+        if self._lower is None:
+            strings = self.doc.vocab.strings
+            self._lower = [strings[h] for h in self.doc.to_array(LOWER).tolist()]
+        return self._lower
+
+    @property
+    def text(self) -> list[str]:
+        """``tok.text`` of every token."""
+        if self._text is None:
+            strings = self.doc.vocab.strings
+            self._text = [strings[h] for h in self.doc.to_array(ORTH).tolist()]
+        return self._text
+
+    @property
+    def pos(self) -> list[str]:
+        """``tok.pos_`` of every token."""
+        if self._pos is None:
+            names = parts_of_speech.NAMES
+            self._pos = [names[h] for h in self.doc.to_array(POS).tolist()]
+        return self._pos
+
+    @property
+    def dep(self) -> list[str]:
+        """``tok.dep_`` of every token."""
+        if self._dep is None:
+            strings = self.doc.vocab.strings
+            self._dep = [strings[h] for h in self.doc.to_array(DEP).tolist()]
+        return self._dep
+
+    @property
+    def doc_text(self) -> str:
+        """``doc.text`` (joined anew from every token on each read)."""
+        if self._doc_text is None:  # as Doc.text joins Token.text_with_ws
+            spaces = self.doc.to_array(SPACY).tolist()
+            self._doc_text = "".join([t + " " if sp else t for t, sp in zip(self.text, spaces)])
+        return self._doc_text
+
+    @property
+    def ents(self) -> tuple[Any, ...]:
+        """``doc.ents`` (Span objects built anew on each read)."""
+        if self._ents is None:
+            self._ents = self.doc.ents
+        return self._ents
+
+
+_VIEW = "sitrep.actors.view"  # key of the active DocView in ``doc.user_data``: the state lives on the Doc
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[DocView]:
+    """While active, ``view(doc)`` returns one shared DocView of ``doc`` (kept in ``doc.user_data``)."""
+    v = DocView(doc)
+    doc.user_data[_VIEW] = v
+    try:
+        yield v
+    finally:
+        doc.user_data.pop(_VIEW, None)
+
+
+def view(doc: Doc) -> DocView | None:
+    """The DocView of ``doc`` when ``reading(doc)`` is active, else None."""
+    return doc.user_data.get(_VIEW)
 
 
 @cache  # one entry per data file
@@ -79,6 +165,37 @@ def pronouns() -> frozenset[str]:
     return frozenset(load("pronouns")["person"])
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once while ``reading(doc)`` is active."""
+    v = view(doc)
+    return doc.text if v is None else v.doc_text
+
+
+def doc_ents(doc: Doc) -> tuple[Any, ...]:
+    """``doc.ents``, read once while ``reading(doc)`` is active."""
+    v = view(doc)
+    return doc.ents if v is None else v.ents
+
+
+def tokens_where(doc: Doc, attr: str, values: frozenset[str]) -> Any:
+    """The tokens whose ``attr`` ("lower" or "dep") is one of ``values``, in order (every
+    token when no view of ``doc`` is active: the caller tests them all anyway)."""
+    v = view(doc)
+    if v is None:
+        return iter(doc)
+    vals = getattr(v, attr)
+    return [doc[i] for i in range(len(vals)) if vals[i] in values]
+
+
+def pronoun_tokens(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """Tokens whose lower-case text is one of ``words`` and whose part of speech is PRON."""
+    v = view(doc)
+    if v is None:
+        return [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
+    lower, pos = v.lower, v.pos
+    return [doc[i] for i in range(len(lower)) if lower[i] in words and pos[i] == "PRON"]
+
+
 def _split(phrase: str) -> tuple[str, ...]:
     # Tokenise like spaCy does for the phrases we keep ("secretary-general" -> 3 tokens).
     out: list[str] = []
@@ -110,10 +227,19 @@ class PhraseFinder:
 
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """(token start, token end, value) of each match within tokens [start, end), in order."""
+        v = view(doc)
+        if v is None:
+            return self._find(doc, None, start, end)
+        key = (id(self), start, end)
+        if key not in v.memo:
+            v.memo[key] = self._find(doc, v.lower, start, end)
+        return list(v.memo[key])
+
+    def _find(self, doc: Doc, lower: list[str] | None, start: int, end: int | None) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         i, n = start, len(doc) if end is None else end
         while i < n:
-            hit = self.match_at(doc, i, n)
+            hit = self.match_at(doc, i, n) if lower is None else self._match_lower(lower, i, n)
             if hit is None:
                 i += 1
                 continue
@@ -124,9 +250,20 @@ class PhraseFinder:
     def match_at(self, doc: Doc, i: int, limit: int | None = None) -> tuple[int, str] | None:
         """(end token, value) of the longest phrase starting at token i (ending by limit), or None."""
         limit = len(doc) if limit is None else limit
+        v = view(doc)
+        if v is not None:
+            return self._match_lower(v.lower, i, limit)
         for toks, value in self.by_first.get(doc[i].lower_, ()):
             end = i + len(toks)
             if end <= limit and all(doc[i + k].lower_ == t for k, t in enumerate(toks)):
+                return end, value
+        return None
+
+    def _match_lower(self, lower: list[str], i: int, limit: int) -> tuple[int, str] | None:
+        """``match_at`` over the lower-case token texts."""
+        for toks, value in self.by_first.get(lower[i], ()):
+            end = i + len(toks)
+            if end <= limit and tuple(lower[i:end]) == toks:
                 return end, value
         return None
 

@@ -19,6 +19,7 @@ from . import lexicon
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 # Entity types whose words are never part of a person's name ("On Monday Petrescu said").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+_NSUBJ = frozenset({"nsubj"})
 _TRIM_LEFT = frozenset({"the", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "\"", "“", "”"})
 
@@ -187,7 +188,7 @@ def collect(doc: Doc) -> list[Mention]:
     table = _table_mentions(doc)
     taken = {i for m in table for i in range(m.tok_start, m.tok_end)}
     found = list(table)
-    for ent in doc.ents:
+    for ent in lexicon.doc_ents(doc):
         if ent.label_ not in LABELS and (ent.label_ != "DATE" or len(ent) < 2 or ent[0].pos_ != "PROPN"):
             continue  # a date is read only when it may be a name NER mislabelled ("Pieter-Jan Verhulst")
         for s, e in _pieces(ent):
@@ -260,7 +261,7 @@ def _unseen_speakers(doc: Doc, role_tokens: dict[int, tuple[int, int]], taken: s
     """Two or three capitalised words NER missed that are the subject of a reporting verb
     ("Tomas Verhoef said") name a person."""
     out = []
-    for tok in doc:
+    for tok in lexicon.tokens_where(doc, "dep", _NSUBJ):  # reporting_subject needs an nsubj
         if not lexicon.reporting_subject(tok) or not _plain_propn(doc, tok.i, role_tokens, taken):
             continue
         s = tok.i

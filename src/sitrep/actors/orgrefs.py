@@ -16,6 +16,7 @@ from .kinds import Entity
 # How many sentences back "it"/"they" may look for its organisation (tests).
 ORG_SENTENCE_WINDOW = 2
 _WANT = {"it": ("org", "country"), "they": ("org", "group", "country")}
+_PRONOUNS = frozenset(_WANT)
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -35,7 +36,7 @@ def attach(doc: Doc, entities: list[Entity], taken: frozenset[int] = frozenset()
                 cands.append((s, span.start, e))
     cands.sort(key=lambda c: c[0])
     starts = [c[0] for c in cands]
-    for tok in doc:
+    for tok in lexicon.tokens_where(doc, "lower", _PRONOUNS):
         want = _WANT.get(tok.lower_)
         if want is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or tok.idx in taken:
             continue

@@ -42,7 +42,7 @@ def resolve(doc: Doc, people: list[Person], quoted: set[int] | None = None) -> N
     """Attach singular they/their to the person of unknown gender they continue (``quoted``:
     the tokens inside quotation marks, when the caller has them)."""
     words = frozenset(lexicon.load("pronouns")["singular_they"])
-    targets = [t for t in doc if t.lower_ in words and t.pos_ == "PRON"]
+    targets = lexicon.pronoun_tokens(doc, words)
     neutral = [p for p in people if p.named and p.gender is None and not any(r.how == "pronoun" for r in p.refs)]
     if not targets or not neutral:
         return

@@ -10,11 +10,14 @@ its paragraph, marked unclosed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 OPENERS = frozenset({"\"", "“"})
 CLOSERS = frozenset({"\"", "”"})
 DOUBLED = "''"
+# Every character find() acts on (any other one is passed over): marks, line breaks, apostrophes (DOUBLED).
+_MARKED = re.compile("[\"“”\n']")
 
 
 @dataclass
@@ -48,6 +51,11 @@ def find(body: str) -> list[Segment]:
     cur: Segment | None = None
     piece = 0
     while i < n:
+        if body[i] not in "\"“”\n'":  # skip to the next character that can matter
+            m = _MARKED.search(body, i)
+            if m is None:
+                break
+            i = m.start()
         c, w = _mark_at(body, i)
         if cur is None:
             if c in OPENERS:
