@@ -22,44 +22,36 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.memo: dict[Any, Any] = {}
-        self._lower: list[str] | None = None
-        self._text: list[str] | None = None
-        self._pos: list[str] | None = None
-        self._dep: list[str] | None = None
+        self._columns: dict[int, list[str]] = {}
         self._doc_text: str | None = None
         self._ents: tuple[Any, ...] | None = None
+
+    def _column(self, attr: int) -> list[str]:
+        """The string value of one token attribute (``LOWER``, ``ORTH``, ``POS``, ``DEP``) for every token."""
+        if attr not in self._columns:
+            names: Any = parts_of_speech.NAMES if attr == POS else self.doc.vocab.strings
+            self._columns[attr] = [names[h] for h in self.doc.to_array(attr).tolist()]
+        return self._columns[attr]
 
     @property
     def lower(self) -> list[str]:
         """``tok.lower_`` of every token."""
-        if self._lower is None:
-            strings = self.doc.vocab.strings
-            self._lower = [strings[h] for h in self.doc.to_array(LOWER).tolist()]
-        return self._lower
+        return self._column(LOWER)
 
     @property
     def text(self) -> list[str]:
         """``tok.text`` of every token."""
-        if self._text is None:
-            strings = self.doc.vocab.strings
-            self._text = [strings[h] for h in self.doc.to_array(ORTH).tolist()]
-        return self._text
+        return self._column(ORTH)
 
     @property
     def pos(self) -> list[str]:
         """``tok.pos_`` of every token."""
-        if self._pos is None:
-            names = parts_of_speech.NAMES
-            self._pos = [names[h] for h in self.doc.to_array(POS).tolist()]
-        return self._pos
+        return self._column(POS)
 
     @property
     def dep(self) -> list[str]:
         """``tok.dep_`` of every token."""
-        if self._dep is None:
-            strings = self.doc.vocab.strings
-            self._dep = [strings[h] for h in self.doc.to_array(DEP).tolist()]
-        return self._dep
+        return self._column(DEP)
 
     @property
     def doc_text(self) -> str:
