@@ -29,7 +29,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "9"
+VERSION = "10"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 

@@ -40,6 +40,14 @@ def active_deps(tok: Token) -> set[str]:
     return {c.dep_ for c in tok.children if not (c.dep_ == "auxpass" and c.lower_ in HAS_CLITICS)}
 
 
+def discourse_said(tok: Token) -> bool:
+    """ "That said, ...", "This said, ...": a linking phrase, not a report."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ != "said" or not 0 < i < len(doc) - 1 or doc[i + 1].text != ",":
+        return False
+    return doc[i - 1].lower_ in ("that", "this") and (i == 1 or doc[i - 2].is_punct or doc[i - 2].is_space)
+
+
 def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
     """A reporting verb used as one (not "add troops", not "is said to"), or "according" (to).
     An object that is itself a quotation (`threatened "a response"`) keeps the verb a cue."""
@@ -47,7 +55,7 @@ def is_cue(tok: Token, inside: Callable[[int], bool] | None = None) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
     lex = lexicon()
     lemma = tok.lemma_.lower()
-    if lemma not in lex["verbs"] or tok.pos_ != "VERB":
+    if lemma not in lex["verbs"] or tok.pos_ != "VERB" or discourse_said(tok):
         return False
     deps = active_deps(tok)
     if "auxpass" in deps:

@@ -20,6 +20,7 @@ from .marks import Segment
 from .speaker import ActorIndex, Speaker, resolve
 
 _DIRECT_BEFORE = frozenset(",:;.!?—–-(")
+_CLOSING = "\"”"
 # Longest attribution between the two halves of a split quote, in characters (tests).
 MAX_SPLIT_GAP = 80
 
@@ -48,6 +49,8 @@ def kind_of(body: str, seg: Segment) -> str:
         i -= 1
     if i < 0 or body[i] == "\n" or body[i] in ".!?—–(":
         return "direct"
+    if body[i] in _CLOSING and i > 0 and body[i - 1] in ".!?":  # `... "on Meet the Press." "We ...`
+        return "direct" if seg.pieces and not body[seg.pieces[0][0]].islower() else "partial"
     if body[i] in _DIRECT_BEFORE:
         first = body[seg.pieces[0][0]] if seg.pieces else "x"
         return "direct" if not first.islower() else "partial"
@@ -100,8 +103,30 @@ def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Dr
             continue  # a cue-less fragment is a title or a scare quote, not a statement
         if d.cue is None and drafts and _continue(layout, drafts[-1], d):
             continue
+        if _same_cue(layout, drafts, d):
+            continue
         drafts.append(d)
     return drafts
+
+
+def _same_cue(layout: Layout, drafts: list[Draft], d: Draft) -> bool:
+    """A direct quote whose cue is the one of a direct quote before it in its paragraph
+    (`"...," Kim said on "Meet the Press." "..."`): one statement with one more span; a title
+    quoted in between with that cue is dropped. True when joined."""
+    if d.cue is None or d.kind != "direct":
+        return False
+    k = len(drafts) - 1
+    while k >= 0 and drafts[k].cue is not None and drafts[k].cue.i == d.cue.i and drafts[k].kind == "partial":
+        k -= 1
+    if k < 0 or drafts[k].cue is None or drafts[k].cue.i != d.cue.i or drafts[k].kind != "direct":
+        return False
+    prev = drafts[k]
+    if layout.paragraph(prev.segments[-1].close) != layout.paragraph(d.segments[0].open):
+        return False
+    prev.spans += d.spans
+    prev.segments += d.segments
+    del drafts[k + 1:]
+    return True
 
 
 def _no_comma(body: str, span: list[int]) -> list[int]:

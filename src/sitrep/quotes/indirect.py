@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from . import gaps, phrases, raising
-from .cues import Layout, lexicon
+from .cues import Layout, discourse_said, lexicon
 from .direct import Draft
 from .speaker import ActorIndex, resolve
 
@@ -50,7 +50,7 @@ def content_spans(tok: Token) -> list[tuple[int, int]] | None:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         found = gaps.according(tok) if nxt is not None and nxt.lower_ == "to" else None
         return gaps.runs(found) or None if found else None
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") or discourse_said(tok):
         return None
     clause, intent, exclude = _verbs()
     lemma = tok.lemma_.lower()
@@ -107,13 +107,17 @@ def _object_content(tok: Token) -> tuple[int, int] | None:
         return None
     preps = frozenset(lexicon()["object_preps"])
     last = obj.right_edge
+    whole = tok.lemma_.lower() in _SMALL_CLAUSE_VERBS
     for c in tok.children:
-        if c.i > obj.i and (c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in preps)):
+        if c.i > obj.i and (c.dep_ in _OBJECT_TAIL or (c.dep_ == "prep" and (whole or c.lower_ in preps))
+                            or (whole and c.dep_ in ("advcl", "xcomp", "npadvmod", "advmod"))):
             last = max(last, c.right_edge, key=lambda t: t.i)
     return obj.left_edge.idx, last.idx + len(last.text)
 
 
 _CLOSING = frozenset({'"', "”", "''"})
+# Verbs whose object and what follows it are one reported state ("polls show [Kim with a lead]").
+_SMALL_CLAUSE_VERBS = frozenset({"show"})
 
 
 def _as_object(tok: Token, lemma: str) -> bool:
@@ -158,9 +162,11 @@ def _clause_end(comp: Token) -> Token:
 
 def _cuts(c: Token) -> bool:
     """A coordinated verb that starts an attribution of its own: a reported clause or
-    infinitive ("and urged that ...", "and vowed to ..."), not a stance on an object ("and
-    support the deal" stays in the content: PolNeAR train)."""
-    return any(x.dep_ in ("ccomp", "xcomp") for x in c.children) and content_of(c) is not None
+    infinitive ("and urged that ...", "and vowed to ..."), or a reporting verb's object ("and
+    called the rules a disgrace"), not a stance on an object ("and support the deal" stays in
+    the content: PolNeAR train)."""
+    own = any(x.dep_ in ("ccomp", "xcomp") for x in c.children) or c.lemma_.lower() in lexicon()["verbs"]
+    return own and content_of(c) is not None
 
 
 _ASIDE_DEPS = frozenset({"relcl", "acl"})

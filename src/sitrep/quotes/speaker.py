@@ -250,10 +250,42 @@ def _adjacent_name(cue: Token) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)  # "tweeted another", "read one"
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Dependencies that keep a noun out of the main clause's subject: scene phrases ("In a statement
+# to the Observer, ..."), objects, and what relative clauses hold ("At Boca West, where it costs ...").
+_NOT_SUBJECT = frozenset({"pobj", "dobj", "dative", "attr", "oprd", "poss"})
+_ASIDE = frozenset({"relcl", "acl"})
+
+
+def _stray_subject(cue: Token) -> Token | None:
+    """The subject of a finite reporting verb whose subject the parser lost in an aside
+    ("Beck, who backed Cruz and opposed Trump, last week said ..."): the first noun phrase of
+    the sentence outside quotation marks that is no object, scene phrase or relative clause's
+    (PolNeAR train)."""
+    if cue.tag_ not in _FINITE or cue.dep_ != "ROOT" or any(c.dep_ in ("auxpass", "expl") for c in cue.children):
+        return None
+    lemma, lex = cue.lemma_.lower(), lexicon()
+    if lemma in lex["raising_verbs"] or (lemma not in lex["verbs"] and lemma not in lex["clause_verbs"]):
+        return None
+    for chunk in cue.sent.noun_chunks:
+        root = chunk.root
+        if chunk.end > cue.i:
+            return None
+        if root.dep_ in _NOT_SUBJECT or root.lower_ in _RELATIVE or root.lower_ in _EXPLETIVES \
+                or _quoted_away(root, cue):
+            continue
+        t = root
+        while t.head.i != t.i and t.dep_ not in _ASIDE:
+            t = t.head
+        if t.dep_ not in _ASIDE:
+            return root
+    return None
+
+
 def resolve(doc: Doc, cue: Token, index: ActorIndex, body: str) -> Speaker | None:
     """The speaker of a cue: an actor with the source's words; or, when the source names no
     actor, only the source's words (actor None); None when the cue has no source."""
-    subj = subject_of(cue)
+    subj = subject_of(cue) or _stray_subject(cue)
     if subj is None:
         return None
     span = source_span(subj, cue)
