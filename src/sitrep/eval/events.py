@@ -7,7 +7,10 @@ As ``shared/eval/README.md`` describes:
    5-fold cross-validation (trained on 4 folds, scored on the 5th; folds by sentence); its
    features read each sentence's parse by the pipeline's spaCy model (``pair_rows``); the
    verb dictionary alone ("rules": the first dictionary word between the mentions) is scored
-   too. The verb dictionary was written by hand, not from PLV sentences.
+   too. The verb dictionary was written by hand, not from PLV sentences. Where the encoder is
+   installed (``sitrep.encoder``), the same folds also give ``plv_macro_f1_cv_encoder``: each
+   fold's model with an encoder head (``classify.train_dense``) mixed in, as with ``--set
+   encoder=minilm``; end-to-end and GSR runs use the encoder only when that setting is on.
 2. PLV end-to-end: the pipeline runs on each sentence; a predicted event matches a gold one
    when its category (mapped to PLV names) is equal and its actor/target spans overlap the
    gold source/target (an implicit side is ignored); one-to-one. Scored twice: dictionary alone
@@ -30,10 +33,15 @@ from __future__ import annotations
 import hashlib
 import random
 import statistics
+from dataclasses import replace
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
+
+from ..encoder import Encoder, load_encoder
+from ..encoder import available as encoder_available
 from ..events import classify
 from ..events.cameo import cameo_actor as cameo_actor  # re-exported: tests and callers use it here
 from ..events.cameo import cameo_triples
@@ -88,24 +96,40 @@ def rules_predict(ex: dict[str, Any]) -> str | None:
     return PLV_NAMES.get(rule, rule) if rule else None
 
 
-def pair_rows(examples: list[dict[str, Any]], settings: Settings) -> list[list[str]]:
-    """Every example's classifier features, its sentence parsed once by the pipeline's spaCy model
-    (the features the events stage computes from ``ctx.doc``)."""
+def parse_examples(examples: list[dict[str, Any]], settings: Settings) -> dict[str, Any]:
+    """Each example sentence parsed once by the pipeline's spaCy model (text -> Doc)."""
     nlp = load_model(resolve_model_name(settings))
     texts = sorted({e["text"] for e in examples})
-    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=64)))
+    return dict(zip(texts, nlp.pipe(texts, batch_size=64)))
+
+
+def pair_rows(examples: list[dict[str, Any]], settings: Settings, parsed: dict[str, Any] | None = None) -> list[list[str]]:
+    """Every example's classifier features (the features the events stage computes from ``ctx.doc``)."""
+    parsed = parsed or parse_examples(examples, settings)
     return [classify.pair_features(parsed[e["text"]][:], e["s"], e["t"]) for e in examples]
 
 
-def fold_models(examples: list[dict[str, Any]], settings: Settings) -> tuple[dict[str, int], dict[int, classify.Model], list[list[str]]]:
-    """Record id -> fold, one classifier per fold trained on the other folds, and every example's features."""
+def dense_rows(examples: list[dict[str, Any]], parsed: dict[str, Any], encoder: Encoder) -> Any:
+    """Every example's encoder vectors (``classify.dense_features``), each sentence encoded once."""
+    encoded = {text: encoder.encode(text) for text in parsed}
+    return np.stack([classify.dense_features(encoded[e["text"]], parsed[e["text"]][:], e["s"], e["t"]) for e in examples])
+
+
+def fold_models(examples: list[dict[str, Any]], settings: Settings, with_dense: bool = False) -> Any:
+    """Record id -> fold, one classifier per fold trained on the other folds (with its encoder
+    head when the ``encoder`` setting is on), every example's features and (``with_dense``) its
+    encoder vectors."""
     fold_of = folds([e["id"] for e in examples])
-    feats = pair_rows(examples, settings)
+    parsed = parse_examples(examples, settings)
+    feats = pair_rows(examples, settings, parsed)
+    dense = dense_rows(examples, parsed, load_encoder(settings.encoder)) if settings.encoder else None  # type: ignore[arg-type]
     models = {}
     for k in range(FOLDS):
         train_i = [i for i, e in enumerate(examples) if fold_of[e["id"]] != k]
         models[k] = classify.train([feats[i] for i in train_i], [examples[i]["y"] for i in train_i])
-    return fold_of, models, feats
+        if dense is not None:
+            models[k].dense = classify.train_dense(dense[train_i], [examples[i]["y"] for i in train_i], models[k].classes)
+    return (fold_of, models, feats, dense) if with_dense else (fold_of, models, feats)
 
 
 def cv_predict(examples: list[dict[str, Any]], settings: Settings) -> tuple[list[str | None], dict[str, int]]:
@@ -228,9 +252,13 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     plv = read_jsonl(find_file(data, "plv_train.jsonl", "events"), "events")
     examples = plv_examples(plv)
     gold = [e["y"] for e in examples]
-    fold_of, models, feats = fold_models(examples, settings)
-    preds: list[str | None] = [models[fold_of[e["id"]]].predict(f) for e, f in zip(examples, feats)]
+    encoder = settings.encoder or "minilm"  # the encoder figures whenever one is installed
+    with_encoder = replace(settings, encoder=encoder) if encoder_available(encoder) else settings
+    fold_of, models, feats, dense = fold_models(examples, with_encoder, with_dense=True)
+    preds: list[str | None] = [models[fold_of[e["id"]]].predict(f) for e, f in zip(examples, feats)]  # sparse alone
     clf = class_scores(gold, preds)
+    enc = None if dense is None else class_scores(gold, [models[fold_of[e["id"]]].predict_proba(f, x)[0]
+                                                         for e, f, x in zip(examples, feats, dense)])
     rules = class_scores(gold, [rules_predict(e) for e in examples])
     quad_acc = sum(QUADS.get(p or "", 0) == QUADS[g] for g, p in zip(gold, preds)) / len(gold)
     e2e_arts = run_per_fold(plv, fold_of, models, settings)
@@ -285,4 +313,7 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
         gsr_standard_heldout_half=halves["heldout"]["standard"], gsr_lenient_heldout_half=halves["heldout"]["lenient"],
         plv_classes_cv=clf["classes"],
     )
+    if enc is not None:  # the encoder installed: the given-mentions figures with its head mixed in
+        result.update(plv_macro_f1_cv_encoder=enc["macro_f1"], plv_accuracy_cv_encoder=enc["accuracy"],
+                      plv_classes_cv_encoder=enc["classes"])
     return result

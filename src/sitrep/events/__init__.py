@@ -2,7 +2,8 @@
 
 ``run`` walks the sentences of the parse; a sentence goes further only when one of its lemmas
 can start a trigger (a cheap set lookup), so most of the article costs nothing beyond spaCy. With the pair classifier (``classify``, shipped
-model) every verb with a subject and an object is a candidate too, coded by ``recode``.
+model) every verb with a subject and an object is a candidate too, coded by ``recode``; with the
+``encoder`` setting on, that classifier also reads each pair through a contextual encoder.
 Modules: ``coding`` (triggers, needs, clause scope), ``actors_of`` / ``targets`` (each trigger's sides),
 ``participants`` (phrases -> actors/countries), ``status``, ``time``, ``places``, ``quantities``,
 ``assemble`` (one sentence's events: one per (actor, target) pair, coordinated sides split),
@@ -16,7 +17,8 @@ from typing import Any
 
 from ..schema import Article, Event
 from .assemble import carry_dates, provenance, sentence_events
-from .classify import active_model
+from ..encoder import load_encoder
+from .classify import active_model, encoding
 from .coding import find_triggers, trigger_lemmas
 from .participants import Resolver
 from .time import find_date_mentions
@@ -37,13 +39,14 @@ def run(article: Article, ctx: Any) -> None:
     generic = active_model() is not None  # verbs outside the dictionary need the pair classifier
     resolver = Resolver(article, doc)
     prev: list[Event] = []
-    for sent in doc.sents:
-        if not generic and not any(t.lemma_.lower() in lemmas for t in sent):
-            prev = []
-            continue
-        mentions = find_date_mentions(sent.text)
-        events = sentence_events(article, sent, find_triggers(sent, generic), resolver, mentions)
-        carry_dates(events, prev, bool(mentions))
-        article.events.extend(events)
-        prev = events
+    with encoding(load_encoder(getattr(getattr(ctx, "settings", None), "encoder", ""))):  # off by default
+        for sent in doc.sents:
+            if not generic and not any(t.lemma_.lower() in lemmas for t in sent):
+                prev = []
+                continue
+            mentions = find_date_mentions(sent.text)
+            events = sentence_events(article, sent, find_triggers(sent, generic), resolver, mentions)
+            carry_dates(events, prev, bool(mentions))
+            article.events.extend(events)
+            prev = events
     provenance(article, article.events, NAME, VERSION)

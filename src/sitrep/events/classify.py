@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from .pairfeats import dictionary_category, parse_features, stem
+from ..encoder import Encoder, span_mean
+from .pairfeats import dictionary_category, parse_features, stem, trigger
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 MIN_COUNT = 1  # a feature must occur in at least this many training pairs (1 beat 2 in 5-fold CV)
@@ -39,6 +41,10 @@ NB_ALPHA = 0.3  # complement naive Bayes smoothing (5-fold CV: 0.1 / 0.3 / 1.0)
 NB_MIX = 0.25  # share of the naive Bayes probabilities in the mix (5-fold CV: 0.2-0.3 best, +0.013 macro-F1)
 CONTEXT = 3  # words kept before the first and after the second mention
 MODEL_FILE = "plv_model.npz"
+DENSE_FILE = "plv_dense.npz"  # the encoder head, used only with the ``encoder`` setting on
+DENSE_L2 = 1e-3  # 5-fold CV on plv_train.jsonl (1e-4 / 1e-3 / 1e-2: 0.801 / 0.818 / 0.807 macro-F1 mixed)
+DENSE_STEPS = 400
+DENSE_MIX = 0.5  # share of the encoder head in the mix (5-fold CV: 0.3 / 0.4 / 0.5 / 0.6: 0.808 / 0.812 / 0.818 / 0.812)
 
 Span = tuple[int, int]
 
@@ -84,6 +90,7 @@ class Model:
     bias: Any
     classes: list[str]
     nb: Any = None
+    dense: DenseHead | None = None  # the encoder head (``train_dense``), used when an encoder is on
     _joined: Any = field(default=None, repr=False, compare=False)
 
     def joined(self) -> Any:
@@ -96,20 +103,72 @@ class Model:
         """The most probable class for one feature list."""
         return self.predict_proba(feats)[0]
 
-    def predict_proba(self, feats: list[str]) -> tuple[str, float]:
-        """The most probable class for one feature list and its softmax probability."""
+    def predict_proba(self, feats: list[str], dense_x: Any = None) -> tuple[str, float]:
+        """The most probable class for one feature list and its probability; with ``dense_x``
+        (``dense_features``) and a dense head, mixed with the encoder head's probabilities."""
+        probs = self.probs(feats)
+        if dense_x is not None and self.dense is not None:
+            probs = (1 - DENSE_MIX) * probs + DENSE_MIX * self.dense.probs(dense_x)
+        best = int(np.argmax(probs))
+        return self.classes[best], float(probs[best])
+
+    def probs(self, feats: list[str]) -> Any:
+        """Class probabilities (in ``classes`` order) for one feature list."""
         vocab = self.vocab
         idx = list({vocab[f] for f in feats if f in vocab})
         if not idx:
-            probs = _softmax(self.bias)
-        elif self.nb is None:
-            probs = _softmax(self.weights[idx].sum(axis=0) * (NORM / np.sqrt(len(idx))) + self.bias)
-        else:
-            both = self.joined()[idx].sum(axis=0)  # one gather for the regression and naive Bayes weights
-            n = len(self.classes)
-            probs = (1 - NB_MIX) * _softmax(both[:n] * (NORM / np.sqrt(len(idx))) + self.bias) + NB_MIX * _softmax(both[n:])
-        best = int(np.argmax(probs))
-        return self.classes[best], float(probs[best])
+            return _softmax(self.bias)
+        if self.nb is None:
+            return _softmax(self.weights[idx].sum(axis=0) * (NORM / np.sqrt(len(idx))) + self.bias)
+        both = self.joined()[idx].sum(axis=0)  # one gather for the regression and naive Bayes weights
+        n = len(self.classes)
+        return (1 - NB_MIX) * _softmax(both[:n] * (NORM / np.sqrt(len(idx))) + self.bias) + NB_MIX * _softmax(both[n:])
+
+
+@dataclass
+class DenseHead:
+    """A softmax regression over the encoder's vectors of a pair (``dense_features``)."""
+
+    weights: Any  # features x classes
+    bias: Any
+    classes: list[str]
+
+    def probs(self, x: Any) -> Any:
+        return _softmax(x @ self.weights + self.bias)
+
+
+def dense_features(encoded: tuple[Any, Any], sent: Any, source: Span | None, target: Span | None) -> Any:
+    """The encoder's view of a pair: mean vectors of the sentence, the source, the target, the
+    words between them and the trigger verb (zeros for a missing part), side by side."""
+    x = encoded[0]
+    zero = np.zeros(x.shape[1], dtype=np.float32)
+    parts = [x.mean(axis=0)]
+    parts += [span_mean(encoded, *side) if side else zero for side in (source, target)]
+    spans = sorted(s for s in (source, target) if s is not None)
+    parts.append(span_mean(encoded, spans[0][1], spans[1][0]) if len(spans) == 2 else zero)
+    trig = trigger(sent, source, target)
+    at = trig.idx - sent.start_char if trig is not None else 0
+    parts.append(span_mean(encoded, at, at + len(trig)) if trig is not None else zero)
+    return np.concatenate(parts).astype(np.float32)
+
+
+def train_dense(x: Any, labels: list[str], classes: list[str], l2: float = DENSE_L2, steps: int = DENSE_STEPS) -> DenseHead:
+    """Fit a class-balanced softmax regression on dense rows with full-batch Adam (numpy)."""
+    y = np.array([classes.index(lab) for lab in labels])
+    n, k = len(y), len(classes)
+    onehot = np.eye(k, dtype=np.float32)[y]
+    sample_w = (n / (k * np.maximum(np.bincount(y, minlength=k), 1)))[y][:, None].astype(np.float32)
+    w = np.zeros((x.shape[1], k), dtype=np.float32)
+    b = np.zeros(k, dtype=np.float32)
+    state = [[np.zeros_like(w), np.zeros_like(b)], [np.zeros_like(w), np.zeros_like(b)]]
+    for step in range(1, steps + 1):
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sample_w / n
+        _adam([w, b], [x.T @ g + l2 * w, g.sum(axis=0)], state, step)
+    return DenseHead(w, b, list(classes))
 
 
 def _softmax(scores: Any) -> Any:
@@ -186,11 +245,32 @@ def load_bytes(data: bytes) -> Model:
         return Model({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32), z["bias"], json.loads(str(z["classes"])), nb)
 
 
+def save_dense(head: DenseHead) -> bytes:
+    """The encoder head as .npz bytes."""
+    buf = io.BytesIO()
+    np.savez_compressed(buf, weights=head.weights.astype(np.float16), bias=head.bias, classes=np.array(json.dumps(head.classes)))
+    return buf.getvalue()
+
+
+def load_dense(data: bytes) -> DenseHead:
+    """An encoder head from the bytes ``save_dense`` wrote."""
+    with np.load(io.BytesIO(data)) as z:
+        return DenseHead(z["weights"].astype(np.float32), z["bias"], json.loads(str(z["classes"])))
+
+
 @lru_cache(maxsize=1)
 def shipped_model() -> Model | None:
-    """The model shipped under ``data/events/`` (None when it has not been trained)."""
-    path = resources.files("sitrep.data").joinpath("events").joinpath(MODEL_FILE)
-    return load_bytes(path.read_bytes()) if path.is_file() else None
+    """The model shipped under ``data/events/`` (None when it has not been trained), with its
+    encoder head when that was trained too."""
+    folder = resources.files("sitrep.data").joinpath("events")
+    path = folder.joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    model = load_bytes(path.read_bytes())
+    dense = folder.joinpath(DENSE_FILE)
+    if dense.is_file():
+        model.dense = load_dense(dense.read_bytes())
+    return model
 
 
 _ACTIVE: list[Model | None] = []  # models set by ``using`` (the scorer's per-fold models), innermost last
@@ -204,6 +284,19 @@ def using(model: Model | None) -> Iterator[None]:
         yield
     finally:
         _ACTIVE.pop()
+
+
+_ENCODER: ContextVar[Encoder | None] = ContextVar("sitrep_encoder", default=None)
+
+
+@contextmanager
+def encoding(encoder: Encoder | None) -> Iterator[None]:
+    """Within the block, ``classify_pair`` also reads the pair through ``encoder`` (None: not)."""
+    token = _ENCODER.set(encoder)
+    try:
+        yield
+    finally:
+        _ENCODER.reset(token)
 
 
 def active_model() -> Model | None:
@@ -224,14 +317,27 @@ def classify_pair_proba(sent: Any, source: Span | None, target: Span | None, mod
     model = model or active_model()
     if model is None:
         return None
-    key = (id(model), sent.text, sent.start_char, source, target)  # the same pair for several triggers
+    encoder = _ENCODER.get() if model.dense is not None else None
+    key = (id(model), id(encoder), sent.text, sent.start_char, source, target)  # the same pair for several triggers
     hit = _MEMO.get(key)
     if hit is None or hit[0] is not model:
         if len(_MEMO) >= MEMO_SIZE:
             _MEMO.clear()
-        hit = _MEMO[key] = (model, model.predict_proba(pair_features(sent, source, target)))
+        dense_x = dense_features(_encoded(encoder, sent.text), sent, source, target) if encoder is not None else None
+        hit = _MEMO[key] = (model, model.predict_proba(pair_features(sent, source, target), dense_x))
     return hit[1]
 
 
+def _encoded(encoder: Encoder, text: str) -> tuple[Any, Any]:
+    """``encoder.encode(text)``, remembered for the last few sentences (several pairs share one)."""
+    key = (id(encoder), text)
+    if key not in _ENCODED:
+        if len(_ENCODED) >= 8:
+            _ENCODED.clear()
+        _ENCODED[key] = encoder.encode(text)
+    return _ENCODED[key]
+
+
+_ENCODED: dict[tuple[int, str], tuple[Any, Any]] = {}
 MEMO_SIZE = 256  # pairs remembered (one sentence's triggers share their pairs)
 _MEMO: dict[tuple[Any, ...], tuple[Model, tuple[str, float]]] = {}

@@ -136,6 +136,15 @@ def _path_features(src: Token, tgt: Token) -> tuple[list[str], Token]:
     return feats, trig
 
 
+def trigger(sent: Span, source: Offsets | None, target: Offsets | None) -> Token | None:
+    """The trigger ``parse_features`` reads: the verb over the two heads' lowest common ancestor,
+    or the verb above the one mention there is (None: no mention or no verb)."""
+    src, tgt = mention_head(sent, source), mention_head(sent, target)
+    if src is not None and tgt is not None:
+        return _path_features(src, tgt)[1]
+    return _verb_up(src or tgt) if src is not None or tgt is not None else None  # type: ignore[arg-type]
+
+
 def _head_features(tok: Token, side: str) -> list[str]:
     return [f"{side}DEP={tok.dep_}", f"{side}H={_lemma(tok)}", f"{side}HENT={tok.ent_type_}"]
 
