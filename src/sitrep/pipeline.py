@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import actors, clean, events, quotes
 from . import parse as parse_stage
 from .errors import E, SitrepError
+from .encoder import load_encoder
 from .nlp import load_model, resolve_model_name
 from .schema import Article
 from .settings import Settings
@@ -76,6 +77,7 @@ class Runner:
 
     def __init__(self, settings: Settings, stages: tuple[ModuleType, ...] = STAGES, given: Iterable[str] = ()) -> None:
         check_stages(stages, given)
+        load_encoder(settings.encoder)  # a bad encoder setting fails here, once, not in every article
         self.settings = settings
         self.stages = stages
         self._nlp: Any = None

