@@ -5,26 +5,10 @@ sentences written for sitrep."""
 
 from __future__ import annotations
 
-from sitrep import actors, quotes
 from sitrep.quotes.speaker import no_source
-from sitrep.schema import Quote
-
-
-def _run(make_ctx, body: str) -> list[Quote]:
-    art, ctx = make_ctx(body)
-    actors.run(art, ctx)
-    quotes.run(art, ctx)
-    return art.quotes
-
-
-def _with(found: list[Quote], words: str) -> Quote:
-    hits = [q for q in found if words in q.text]
-    assert len(hits) == 1, [(q.kind, q.text, q.cue) for q in found]
-    return hits[0]
-
-
-def _source(body: str, q: Quote) -> str | None:
-    return body[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None
+from quote_helpers import quote_with as _with
+from quote_helpers import run_quotes as _run
+from quote_helpers import source_of as _source
 
 
 def test_speaker_is_not_read_inside_the_quotation(make_ctx):
