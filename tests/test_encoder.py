@@ -135,3 +135,5 @@ def test_events_stage_runs_with_the_encoder_setting(make_ctx, settings) -> None:
     events.run(art, ctx)
     assert [e.category for e in art.events] == [e.category for e in plain_art.events]
     assert any(e.category == "SANCTION" for e in art.events)
+    assert {e.provenance.version for e in art.events} == {f"{events.VERSION}+minilm"}  # the record says the encoder coded it
+    assert {e.provenance.version for e in plain_art.events} == {events.VERSION}

@@ -13,6 +13,7 @@ changes the record).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..schema import Article, Event
@@ -39,7 +40,8 @@ def run(article: Article, ctx: Any) -> None:
     generic = active_model() is not None  # verbs outside the dictionary need the pair classifier
     resolver = Resolver(article, doc)
     prev: list[Event] = []
-    with encoding(load_encoder(getattr(getattr(ctx, "settings", None), "encoder", ""))):  # off by default
+    encoder_name = getattr(getattr(ctx, "settings", None), "encoder", "")
+    with encoding(load_encoder(encoder_name)):  # off by default
         for sent in doc.sents:
             if not generic and not any(t.lemma_.lower() in lemmas for t in sent):
                 prev = []
@@ -49,4 +51,10 @@ def run(article: Article, ctx: Any) -> None:
             carry_dates(events, prev, bool(mentions))
             article.events.extend(events)
             prev = events
-    provenance(article, article.events, NAME, VERSION)
+    # each event says whether the encoder coded it ("11+minilm"); the stage version itself stays
+    provenance(article, article.events, NAME, f"{VERSION}+{encoder_tag(encoder_name)}" if encoder_name else VERSION)
+
+
+def encoder_tag(name: str) -> str:
+    """A short mark of the encoder in an event's provenance version: its setting, or a path's file name."""
+    return name if name == "minilm" else Path(name).name
