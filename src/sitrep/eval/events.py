@@ -115,10 +115,11 @@ def dense_rows(examples: list[dict[str, Any]], parsed: dict[str, Any], encoder: 
     return np.stack([classify.dense_features(encoded[e["text"]], parsed[e["text"]][:], e["s"], e["t"]) for e in examples])
 
 
-def fold_models(examples: list[dict[str, Any]], settings: Settings, with_dense: bool = False) -> Any:
+def fold_models(examples: list[dict[str, Any]], settings: Settings
+                ) -> tuple[dict[str, int], dict[int, classify.Model], list[list[str]], Any]:
     """Record id -> fold, one classifier per fold trained on the other folds (with its encoder
-    head when the ``encoder`` setting is on), every example's features and (``with_dense``) its
-    encoder vectors."""
+    head when the ``encoder`` setting is on), every example's features and its encoder vectors
+    (None with the encoder off)."""
     fold_of = folds([e["id"] for e in examples])
     parsed = parse_examples(examples, settings)
     feats = pair_rows(examples, settings, parsed)
@@ -129,12 +130,12 @@ def fold_models(examples: list[dict[str, Any]], settings: Settings, with_dense: 
         models[k] = classify.train([feats[i] for i in train_i], [examples[i]["y"] for i in train_i])
         if dense is not None:
             models[k].dense = classify.train_dense(dense[train_i], [examples[i]["y"] for i in train_i], models[k].classes)
-    return (fold_of, models, feats, dense) if with_dense else (fold_of, models, feats)
+    return fold_of, models, feats, dense
 
 
 def cv_predict(examples: list[dict[str, Any]], settings: Settings) -> tuple[list[str | None], dict[str, int]]:
     """Classifier predictions for every example, each from a model trained on the other folds."""
-    fold_of, models, feats = fold_models(examples, settings)
+    fold_of, models, feats, _ = fold_models(examples, settings)
     return [models[fold_of[e["id"]]].predict(f) for e, f in zip(examples, feats)], fold_of
 
 
@@ -254,7 +255,7 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     gold = [e["y"] for e in examples]
     encoder = settings.encoder or "minilm"  # the encoder figures whenever one is installed
     with_encoder = replace(settings, encoder=encoder) if encoder_available(encoder) else settings
-    fold_of, models, feats, dense = fold_models(examples, with_encoder, with_dense=True)
+    fold_of, models, feats, dense = fold_models(examples, with_encoder)
     preds: list[str | None] = [models[fold_of[e["id"]]].predict(f) for e, f in zip(examples, feats)]  # sparse alone
     clf = class_scores(gold, preds)
     enc = None if dense is None else class_scores(gold, [models[fold_of[e["id"]]].predict_proba(f, x)[0]

@@ -158,21 +158,35 @@ def dense_features(encoded: tuple[Any, Any], sent: Any, source: Span | None, tar
 
 def train_dense(x: Any, labels: list[str], classes: list[str], l2: float = DENSE_L2, steps: int = DENSE_STEPS) -> DenseHead:
     """Fit a class-balanced softmax regression on dense rows with full-batch Adam (numpy)."""
-    y = np.array([classes.index(lab) for lab in labels])
-    n, k = len(y), len(classes)
-    onehot = np.eye(k, dtype=np.float32)[y]
-    sample_w = (n / (k * np.maximum(np.bincount(y, minlength=k), 1)))[y][:, None].astype(np.float32)
+    onehot = _onehot(labels, classes)
+    sample_w = _sample_weights(onehot)
+    n, k = onehot.shape
     w = np.zeros((x.shape[1], k), dtype=np.float32)
     b = np.zeros(k, dtype=np.float32)
     state = [[np.zeros_like(w), np.zeros_like(b)], [np.zeros_like(w), np.zeros_like(b)]]
     for step in range(1, steps + 1):
-        z = x @ w + b
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - onehot) * sample_w / n
+        g = (_softmax_rows(x @ w + b) - onehot) * sample_w / n
         _adam([w, b], [x.T @ g + l2 * w, g.sum(axis=0)], state, step)
     return DenseHead(w, b, list(classes))
+
+
+def _onehot(labels: list[str], classes: list[str]) -> Any:
+    """Labels as one-hot rows (float32) in ``classes`` order."""
+    y = np.zeros((len(labels), len(classes)), dtype=np.float32)
+    y[np.arange(len(labels)), [classes.index(lab) for lab in labels]] = 1.0
+    return y
+
+
+def _sample_weights(onehot: Any) -> Any:
+    """Each row's class weight, (n / (classes * class count)) ** BALANCE: rarer classes weigh more."""
+    n, k = onehot.shape
+    return ((n / (k * np.maximum(onehot.sum(axis=0), 1))) ** BALANCE)[onehot.argmax(axis=1)][:, None].astype(np.float32)
+
+
+def _softmax_rows(z: Any) -> Any:
+    """Row-wise softmax of a score matrix."""
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return p / p.sum(axis=1, keepdims=True)
 
 
 def _softmax(scores: Any) -> Any:
@@ -214,17 +228,13 @@ def train(rows: list[list[str]], labels: list[str], epochs: int = EPOCHS, l2: fl
     row_starts = np.flatnonzero(np.r_[True, row_ids[1:] != row_ids[:-1]])  # every row has a feature (ORDER)
     by_col = np.argsort(col_ids, kind="stable")
     col_starts = np.flatnonzero(np.r_[True, col_ids[by_col][1:] != col_ids[by_col][:-1]])  # every vocab column occurs
-    y = np.zeros((len(rows), len(classes)), dtype=np.float32)
-    y[np.arange(len(rows)), [classes.index(lab) for lab in labels]] = 1.0
-    sample_w = ((len(rows) / (len(classes) * y.sum(axis=0))) ** BALANCE)[y.argmax(axis=1)][:, None]  # rarer classes weigh more
+    y = _onehot(labels, classes)
+    sample_w = _sample_weights(y)
     w = np.zeros((len(vocab), len(classes)), dtype=np.float32)
     b = np.zeros(len(classes), dtype=np.float32)
     state = [[np.zeros_like(w), np.zeros_like(b)], [np.zeros_like(w), np.zeros_like(b)]]
     for step in range(1, epochs + 1):
-        logits = np.add.reduceat(w[col_ids] * vals, row_starts) + b
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
+        p = _softmax_rows(np.add.reduceat(w[col_ids] * vals, row_starts) + b)
         grad = (p - y) * sample_w / len(rows)
         grad_w = np.add.reduceat((grad[row_ids] * vals)[by_col], col_starts) + l2 * w
         _adam([w, b], [grad_w, grad.sum(axis=0)], state, step)

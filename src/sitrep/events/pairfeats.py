@@ -136,13 +136,18 @@ def _path_features(src: Token, tgt: Token) -> tuple[list[str], Token]:
     return feats, trig
 
 
-def trigger(sent: Span, source: Offsets | None, target: Offsets | None) -> Token | None:
-    """The trigger ``parse_features`` reads: the verb over the two heads' lowest common ancestor,
-    or the verb above the one mention there is (None: no mention or no verb)."""
-    src, tgt = mention_head(sent, source), mention_head(sent, target)
+def _trigger_of(src: Token | None, tgt: Token | None) -> tuple[list[str], Token | None]:
+    """The path features and the trigger of two mention heads: the verb over their lowest common
+    ancestor, or the verb above the one head there is (None: no head or no verb)."""
     if src is not None and tgt is not None:
-        return _path_features(src, tgt)[1]
-    return _verb_up(src or tgt) if src is not None or tgt is not None else None  # type: ignore[arg-type]
+        return _path_features(src, tgt)
+    trig = _verb_up(src or tgt) if src is not None or tgt is not None else None  # type: ignore[arg-type]
+    return ([f"LCA={_lemma(trig)}"] if trig is not None else []), trig
+
+
+def trigger(sent: Span, source: Offsets | None, target: Offsets | None) -> Token | None:
+    """The trigger ``parse_features`` reads for a pair of mentions."""
+    return _trigger_of(mention_head(sent, source), mention_head(sent, target))[1]
 
 
 def _head_features(tok: Token, side: str) -> list[str]:
@@ -152,14 +157,7 @@ def _head_features(tok: Token, side: str) -> list[str]:
 def parse_features(sent: Span, source: Offsets | None, target: Offsets | None) -> list[str]:
     """The parse features of one pair in a parsed sentence (a missing side is implicit)."""
     src, tgt = mention_head(sent, source), mention_head(sent, target)
-    feats: list[str] = []
-    trig: Token | None = None
-    if src is not None and tgt is not None:
-        feats, trig = _path_features(src, tgt)
-    elif src is not None or tgt is not None:
-        trig = _verb_up(src or tgt)  # type: ignore[arg-type]
-        if trig is not None:
-            feats.append(f"LCA={_lemma(trig)}")
+    feats, trig = _trigger_of(src, tgt)
     if trig is not None:
         feats += _verb_info(trig, "TRIG")
     if src is not None:
