@@ -17,7 +17,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -288,35 +288,35 @@ def shipped_model() -> Model | None:
     return model
 
 
-_ACTIVE: list[Model | None] = []  # models set by ``using`` (the scorer's per-fold models), innermost last
-
-
-@contextmanager
-def using(model: Model | None) -> Iterator[None]:
-    """Within the block, ``classify_pair`` uses ``model`` (None: no classifier, the dictionary alone)."""
-    _ACTIVE.append(model)
-    try:
-        yield
-    finally:
-        _ACTIVE.pop()
-
-
+_SHIPPED = object()  # "no model set by ``using``": the shipped one
+_MODEL: ContextVar[Any] = ContextVar("sitrep_model", default=_SHIPPED)
 _ENCODER: ContextVar[Encoder | None] = ContextVar("sitrep_encoder", default=None)
 
 
 @contextmanager
-def encoding(encoder: Encoder | None) -> Iterator[None]:
-    """Within the block, ``classify_pair`` also reads the pair through ``encoder`` (None: not)."""
-    token = _ENCODER.set(encoder)
+def _scoped(var: ContextVar[Any], value: Any) -> Iterator[None]:
+    token = var.set(value)
     try:
         yield
     finally:
-        _ENCODER.reset(token)
+        var.reset(token)
+
+
+def using(model: Model | None) -> AbstractContextManager[None]:
+    """Within the block, ``classify_pair`` uses ``model`` (None: no classifier, the dictionary
+    alone); the scorer sets each fold's model this way."""
+    return _scoped(_MODEL, model)
+
+
+def encoding(encoder: Encoder | None) -> AbstractContextManager[None]:
+    """Within the block, ``classify_pair`` also reads the pair through ``encoder`` (None: not)."""
+    return _scoped(_ENCODER, encoder)
 
 
 def active_model() -> Model | None:
     """The model ``classify_pair`` uses: the one set by ``using``, else the shipped one."""
-    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+    found = _MODEL.get()
+    return shipped_model() if found is _SHIPPED else found
 
 
 def classify_pair(sent: Any, source: Span | None, target: Span | None, model: Model | None = None) -> str | None:

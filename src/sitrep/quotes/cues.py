@@ -14,11 +14,14 @@ from importlib import resources
 from collections.abc import Callable
 from typing import Any
 
+from spacy import parts_of_speech
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from .marks import Segment
 
 _ENDS = frozenset({".", "!", "?"})
+POS_IDS = {name: int(i) for i, name in parts_of_speech.NAMES.items()}
 _CLOSERS = frozenset({'"', "”", "''", "’"})  # closing quotation marks as tokens
 
 
@@ -77,13 +80,33 @@ class Layout:
         self.body = body
         self.quoted = sorted((s.open, s.close) for s in segments)
         self._q_starts = [s for s, _ in self.quoted]
+        # Token attributes as plain columns: a ``for tok in doc`` scan builds a Token per token.
+        cols = doc.to_array([ORTH, LOWER, POS, IDX, IS_SPACE]).tolist() if len(doc) else []
+        self.idx = [c[3] for c in cols]
+        self.pos_ids = [c[2] for c in cols]
+        self.lower_ids = [c[1] for c in cols]
+        strings = doc.vocab.strings
+        ends = {strings[e]: len(e) for e in _ENDS}
+        self.newline_after = [c[4] and "\n" in strings[c[0]] for c in cols]  # a token holding a line break
         bounds = {0, len(body)}
-        for tok in doc:
-            if (tok.text in _ENDS and not self.inside(tok.idx)) or "\n" in tok.text:
-                bounds.add(tok.idx + len(tok.text) if tok.text in _ENDS else tok.idx)
+        for (orth, _, _, idx, _), newline in zip(cols, self.newline_after):
+            if orth in ends and not self.inside(idx):
+                bounds.add(idx + ends[orth])
+            elif newline:
+                bounds.add(idx)
         bounds.update(_quote_ends(doc, body, segments))
         self.bounds = sorted(bounds)
         self.breaks = [i for i, ch in enumerate(body) if ch == "\n"]
+
+    def tokens(self, pos: frozenset[str], lower: frozenset[str] = frozenset()) -> list[Token]:
+        """The tokens outside quotation marks whose part of speech is in ``pos`` or whose lower
+        case form is in ``lower``, in order (a filtered ``for tok in doc``)."""
+        strings = self.doc.vocab.strings
+        pos_ids = {POS_IDS[p] for p in pos}
+        lower_ids = {strings[w] for w in lower}
+        doc = self.doc
+        return [doc[i] for i, (p, w, idx) in enumerate(zip(self.pos_ids, self.lower_ids, self.idx))
+                if (p in pos_ids or w in lower_ids) and not self.inside(idx)]
 
     def inside(self, pos: int) -> bool:
         """Whether a position lies within quotation marks."""

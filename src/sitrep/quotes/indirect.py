@@ -29,6 +29,10 @@ _CLOSERS = ".!?"
 MIN_CLAUSE_WORDS = 1
 # An infinitive content shorter than this many words ("to go") is kept too: PolNeAR does.
 MIN_INTENT_WORDS = 2
+# The tokens that can be cues: verbs (clauses, intentions, raising), nouns ("the claim that"),
+# and "according" (to); no other reading starts from another token.
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+_CUE_WORDS = frozenset({"according"})
 
 
 @lru_cache(maxsize=1)
@@ -209,9 +213,7 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
     """A draft for every cue with a reported clause or intention outside quotation marks."""
     body = layout.body
     out: list[Draft] = []
-    for tok in layout.doc:
-        if tok.is_space or layout.inside(tok.idx):
-            continue
+    for tok in layout.tokens(_CUE_POS, _CUE_WORDS):
         raised = raising.spans_of(tok)
         if raised is not None:
             out.extend(_raised(body, tok, raised))

@@ -174,9 +174,7 @@ def candidates(layout: Layout, taken: Callable[[int, int], bool] | None = None) 
     from .indirect import trim
 
     out = []
-    for tok in layout.doc:
-        if tok.pos_ not in CANDIDATE_POS or layout.inside(tok.idx):
-            continue
+    for tok in layout.tokens(CANDIDATE_POS):
         if taken is not None and taken(tok.idx, tok.idx + len(tok.text)):
             continue
         found = content_of(tok)
