@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spacy import parts_of_speech
-from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 
 from .marks import Segment
@@ -98,15 +98,26 @@ class Layout:
         self.bounds = sorted(bounds)
         self.breaks = [i for i, ch in enumerate(body) if ch == "\n"]
 
-    def tokens(self, pos: frozenset[str], lower: frozenset[str] = frozenset()) -> list[Token]:
+    def tokens(self, pos: frozenset[str], lower: frozenset[str] = frozenset(),
+               governs: frozenset[str] | None = None) -> list[Token]:
         """The tokens outside quotation marks whose part of speech is in ``pos`` or whose lower
-        case form is in ``lower``, in order (a filtered ``for tok in doc``)."""
+        case form is in ``lower``, in order (a filtered ``for tok in doc``); with ``governs``,
+        only those with a child after them of one of these dependency labels."""
         strings = self.doc.vocab.strings
         pos_ids = {POS_IDS[p] for p in pos}
         lower_ids = {strings[w] for w in lower}
+        kids = self._deps_after({strings[d] for d in governs}) if governs is not None else None
         doc = self.doc
         return [doc[i] for i, (p, w, idx) in enumerate(zip(self.pos_ids, self.lower_ids, self.idx))
-                if (p in pos_ids or w in lower_ids) and not self.inside(idx)]
+                if (p in pos_ids or w in lower_ids) and (kids is None or i in kids) and not self.inside(idx)]
+
+    def _deps_after(self, dep_ids: set[int]) -> set[int]:
+        """Indices of the tokens with a child after them whose dependency label is in dep_ids."""
+        if not len(self.doc):
+            return set()
+        cols = self.doc.to_array([HEAD, DEP])
+        offsets = cols[:, 0].astype("int64").tolist()  # head minus token, stored unsigned
+        return {j + off for j, (off, dep) in enumerate(zip(offsets, cols[:, 1].tolist())) if off < 0 and dep in dep_ids}
 
     def inside(self, pos: int) -> bool:
         """Whether a position lies within quotation marks."""

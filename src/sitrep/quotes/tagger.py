@@ -36,6 +36,8 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 MIN_CONTENT_WORDS = 2
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 _OBJ_DEPS = frozenset({"pobj", "pcomp"})
+# What ``content_of`` can read a content from: a child after the cue with one of these labels.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep"}) | _NOUN_CLAUSE_DEPS
 _LIST_NAMES = ("verbs", "clause_verbs", "intent_verbs", "object_verbs", "raising_verbs",
                "passive_raising_verbs", "indirect_exclude")
 
@@ -174,7 +176,7 @@ def candidates(layout: Layout, taken: Callable[[int, int], bool] | None = None) 
     from .indirect import trim
 
     out = []
-    for tok in layout.tokens(CANDIDATE_POS):
+    for tok in layout.tokens(CANDIDATE_POS, governs=_CONTENT_DEPS):
         if taken is not None and taken(tok.idx, tok.idx + len(tok.text)):
             continue
         found = content_of(tok)
