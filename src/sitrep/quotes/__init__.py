@@ -47,7 +47,8 @@ def run(article: Article, ctx: Any) -> None:
     doc = ctx.doc
     if doc is None:
         return
-    body = article.body[: len(doc.text)]
+    last = doc[-1] if len(doc) else None  # the parsed length, without joining every token as doc.text does
+    body = article.body[: last.idx + len(last.text_with_ws)] if last is not None else ""
     segments = marks.find(body)  # 1
     layout = Layout(doc, body, segments)
     index = ActorIndex(article.actors)
