@@ -54,12 +54,22 @@ def verbs_of(chain: list[Token]) -> list[Token]:
     for prev, cur in zip(chain, chain[1:]):
         shares = prev.dep_ == "xcomp" or (
             prev.dep_ in ("conj", "npadvmod") and not any(c.dep_.startswith("nsubj") for c in prev.children)
+            and not _own_tense(prev, cur)
         )
         if not shares:
             break
         if cur.pos_ in ("VERB", "AUX"):
             out.append(cur)
     return out
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_tense(conjunct: Token, head: Token) -> bool:
+    """A finite conjunct in another form than its head carries its own tense and shares none of
+    the head's auxiliaries ("would not withdraw ... and accused Kyiv": "accused" is not denied)."""
+    return conjunct.tag_ in _FINITE and conjunct.tag_ != head.tag_
 
 
 REPORTED_FUTURE = frozenset({"would", "'d"})  # the back-shifted "will" of reported speech
