@@ -42,11 +42,7 @@ def build(layout: Layout, index: ActorIndex, clauses: list[Draft] | None = None)
     inner = [(d.spans[0][0], d.spans[-1][1]) for d in clauses or [] if d.spans]
     doc, body = layout.doc, layout.body
     out: list[Draft] = []
-    prev = "\n"  # the text of the token before (a paragraph starts after a line break)
-    for tok in doc:
-        starts, prev = "\n" in prev, tok.text
-        if tok.is_space or not starts:
-            continue
+    for tok in layout.paragraph_starts():
         colon = _colon_after_start(doc, tok.i)
         if colon is None:
             continue

@@ -87,7 +87,8 @@ class Layout:
         self.lower_ids = [c[1] for c in cols]
         strings = doc.vocab.strings
         ends = {strings[e]: len(e) for e in _ENDS}
-        self.newline_after = [c[4] and "\n" in strings[c[0]] for c in cols]  # a token holding a line break
+        self.space = [bool(c[4]) for c in cols]
+        self.newline_after = ["\n" in strings[c[0]] for c in cols]  # a token holding a line break
         bounds = {0, len(body)}
         for (orth, _, _, idx, _), newline in zip(cols, self.newline_after):
             if orth in ends and not self.inside(idx):
@@ -110,6 +111,11 @@ class Layout:
         doc = self.doc
         return [doc[i] for i, (p, w, idx) in enumerate(zip(self.pos_ids, self.lower_ids, self.idx))
                 if (p in pos_ids or w in lower_ids) and (kids is None or i in kids) and not self.inside(idx)]
+
+    def paragraph_starts(self) -> list[Token]:
+        """The first token of each paragraph: the first one, and each after a line break (not a space)."""
+        doc, after = self.doc, self.newline_after
+        return [doc[i] for i, space in enumerate(self.space) if not space and (i == 0 or after[i - 1])]
 
     def _deps_after(self, dep_ids: set[int]) -> set[int]:
         """Indices of the tokens with a child after them whose dependency label is in dep_ids."""
