@@ -45,11 +45,13 @@ def _words(body: str, seg: Segment) -> int:
 def kind_of(body: str, seg: Segment) -> str:
     """ "direct" when the quote opens a statement, "partial" when it sits inside a sentence."""
     i = seg.open - 1
-    while i >= 0 and body[i] in " \t":
+    while i >= 0 and body[i].isspace() and body[i] != "\n":  # a no-break space too (`said.\xa0"We ...`)
         i -= 1
     if i < 0 or body[i] == "\n" or body[i] in ".!?—–(":
         return "direct"
-    if body[i] in _CLOSING and i > 0 and body[i - 1] in ".!?":  # `... "on Meet the Press." "We ...`
+    if body[i] == "'" and i > 0 and body[i - 1] == "'":
+        i -= 1  # a doubled apostrophe closing the quote before (`... the Tiger.'' ''We ...`)
+    if body[i] in _CLOSING + "'" and i > 0 and body[i - 1] in ".!?":  # `... "on Meet the Press." "We ...`
         return "direct" if seg.pieces and not body[seg.pieces[0][0]].islower() else "partial"
     if body[i] in _DIRECT_BEFORE:
         first = body[seg.pieces[0][0]] if seg.pieces else "x"
@@ -101,7 +103,7 @@ def build(layout: Layout, segments: list[Segment], index: ActorIndex) -> list[Dr
             d.speaker = resolve(layout.doc, d.cue, index, body)
         if d.cue is None and d.kind == "partial":
             continue  # a cue-less fragment is a title or a scare quote, not a statement
-        if d.cue is None and drafts and _continue(layout, drafts[-1], d):
+        if d.cue is None and drafts and _continue(layout, drafts, d):
             continue
         if _same_cue(layout, drafts, d):
             continue
@@ -135,13 +137,20 @@ def _no_comma(body: str, span: list[int]) -> list[int]:
     return [s, e - 1] if e - 1 > s and body[e - 1] == "," else [s, e]
 
 
-def _continue(layout: Layout, prev: Draft, d: Draft) -> bool:
+def _continue(layout: Layout, drafts: list[Draft], d: Draft) -> bool:
     """A cue-less direct quote after an attributed one in the same paragraph continues it
-    (`"...," she said. "..."`): one statement with one more span. True when joined."""
+    (`"...," she said. "..."`): one statement with one more span; a title quoted in between
+    with that cue (`"...," Kim said on "This Week." "..."`) is dropped. True when joined."""
+    k = len(drafts) - 1
+    while k > 0 and drafts[k].kind == "partial" and drafts[k].cue is not None \
+            and drafts[k - 1].cue is not None and drafts[k].cue.i == drafts[k - 1].cue.i:
+        k -= 1
+    prev = drafts[k]
     same_par = layout.paragraph(prev.segments[-1].close) == layout.paragraph(d.segments[0].open)
     if same_par and prev.cue is not None and prev.kind == "direct":
         prev.spans += d.spans
         prev.segments += d.segments
+        del drafts[k + 1:]
         return True
     return False
 

@@ -73,12 +73,26 @@ def parenthetical(cue: Token, own_cue: Callable[[Token], bool]) -> list[Token] |
 
 
 def according(cue: Token) -> list[Token] | None:
-    """ "according to X": the clause it attaches to, without the "according to X" phrase."""
+    """ "according to X": the clause it attaches to, without the "according to X" phrase; the
+    whole rest of the sentence when the phrase ends it after a comma (`[A, and B], according to
+    X.`) or opens it before one (`According to X, [A, and B].`), wherever the parser attached it
+    (PolNeAR train)."""
     head = cue.head
     if head is cue:
         return None
+    doc, sent = cue.doc, cue.sent
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    before, after = _has_words(doc[sent.start : lo]), _has_words(doc[hi + 1 : sent.end])
+    if lo > sent.start and doc[lo - 1].text == "," and before and not after:
+        return list(doc[sent.start : lo - 1])
+    if hi + 1 < sent.end and doc[hi + 1].text == "," and after and not before:
+        return list(doc[hi + 2 : sent.end])
     skip = {t.i for t in cue.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _has_words(toks: Iterable[Token]) -> bool:
+    return any(not (t.is_punct or t.is_space) for t in toks)
 
 
 def antecedent(cue: Token, comp: Token) -> list[Token]:

@@ -1,7 +1,9 @@
 """One attribution per statement: reconcile quotes found from marks with clauses found from cues.
 
 A reported clause that contains a quotation (`said the deployment is "not permanent"`)
-becomes one partial quote: the clause, with the quotation inside. A clause that is
+becomes one partial quote: the clause, with the quotation inside. A partial quote no clause
+took, after its cue in one sentence, starts where the clause holding it starts (`said in a
+statement that the plan "will fail"`: from "that"), as PolNeAR does. A clause that is
 nothing but a quotation (`"We are ready," she said`) is left to the direct quote, which
 takes the clause's cue and speaker when it has none. A clause that ends inside a
 quotation is stretched to the quotation's end. Nested clauses ("said X believes Y")
@@ -71,6 +73,9 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda x: (_bounds(x)[0], -_bounds(x)[1])):
         if out and _bounds(d)[1] <= _bounds(out[-1])[1] and _bounds(d)[0] >= _bounds(out[-1])[0]:
+            if _carrier(out[-1], d):
+                out[-1].spans = d.spans  # the outer cue and speaker, the inner content
+                continue
             cut = _own_statement(out[-1], d)
             if cut is None:
                 continue
@@ -81,6 +86,26 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
                 d.speaker = outer.speaker  # "Kim said ..., adding that ...": Kim adds
         out.append(d)
     return out
+
+
+# Nouns that only carry what their verb's subject feels or says ("expressed [concern] about X"):
+# PolNeAR's content is the noun's complement, the noun part of the cue (train).
+_CARRIER_NOUNS = frozenset({"concern", "fear", "doubt", "hope", "belief"})
+
+
+def _carrier(outer: Draft, inner: Draft) -> bool:
+    """Whether the outer verb's object only carries the inner attribution: a feeling noun
+    ("expressed concern about [X]") or a noun with a reporting participle ("issued a statement
+    saying [X]"); the inner content is then the statement's."""
+    oc, ic = outer.cue, inner.cue
+    if oc is None or ic is None or oc.pos_ != "VERB" or not inner.spans:
+        return False
+    obj = next((c for c in oc.children if c.dep_ == "dobj" and c.i > oc.i), None)
+    if obj is None:
+        return False
+    if ic.i == obj.i:
+        return ic.lemma_.lower() in _CARRIER_NOUNS
+    return ic.dep_ == "acl" and ic.head.i == obj.i and ic.tag_ == "VBG"
 
 
 _SET_OFF = frozenset({",", "—", "--", "–", ";"})
@@ -111,6 +136,43 @@ def _own_statement(outer: Draft, inner: Draft) -> int | None:
     return None
 
 
+_VERBS = frozenset({"VERB", "AUX"})
+# Dependents of the cue between it and a partial quote that are no part of the content
+# ("said [in a statement] that ...", "told [reporters] [Monday] that ...").
+_CUE_ASIDES = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "punct"})
+
+
+def _lead_in(d: Draft) -> int | None:
+    """Where a partial quote's content starts when words of its clause stand between the cue
+    and the quotation (`says in a statement that Kim's "plan will fail"`: at "that"): the left
+    edge of the highest verb above the quotation below the cue (else of the cue's dependent
+    holding it), after the cue's own asides; None when nothing changes."""
+    cue, start = d.cue, d.spans[0][0]
+    if cue is None or cue.idx + len(cue.text) > start:
+        return None
+    doc = cue.doc
+    found = doc.char_span(start, start + 1, alignment_mode="expand")
+    if found is None or len(found) == 0:
+        return None
+    q = found[0]
+    if q.i <= cue.i + 1 or q.sent.start != cue.sent.start or not any(t.is_alpha for t in doc[cue.i + 1:q.i]):
+        return None
+    cur, top = q, None
+    while cur.head.i != cur.i and cur.head.i > cue.i:
+        cur = cur.head
+        if cur.pos_ in _VERBS:
+            top = cur
+    if top is None and cur.head.i != cue.i:
+        return None
+    first = max((top or cur).left_edge.i, cue.i + 1)
+    for c in cue.children:
+        if c.dep_ in _CUE_ASIDES and cue.i < c.left_edge.i <= first <= c.right_edge.i < q.i:
+            first = c.right_edge.i + 1
+    while first < q.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first].idx if first < q.i else None
+
+
 def merge(body: str, directs: list[Draft], clauses: list[Draft]) -> list[Draft]:
     """Directs and clauses as one list of statements, in text order."""
     kept = []
@@ -118,6 +180,9 @@ def merge(body: str, directs: list[Draft], clauses: list[Draft]) -> list[Draft]:
         m = _absorb(body, c, directs)
         if m is not None:
             kept.append(m)
+    for d in directs:
+        if d.kind == "partial" and (lead := _lead_in(d)) is not None:
+            d.spans[0] = [lead, d.spans[0][1]]
     out = [d for d in directs if d.kind != "absorbed"] + kept
     out.sort(key=lambda d: d.spans[0][0])
     return out
