@@ -101,7 +101,8 @@ def subject_of(cue: Token) -> Token | None:
     outer = _reporting_conj(cue)
     if outer is not None:  # "X said that she ... and predicted ...": X predicted
         return subject_of(outer)
-    tok = cue
+    tok = _reporting_frame(cue) or _aside_host(cue) or cue
+    gerund = cue.dep_ == "pcomp" and cue.tag_ == "VBG"
     for _ in range(MAX_CLIMB + 1):
         subj = _nearest_subject(tok)
         if subj is not None and _quoted_away(subj, cue):
@@ -126,9 +127,16 @@ def subject_of(cue: Token) -> Token | None:
                     and noun.pos_ != "PROPN" and noun.lemma_.lower() not in _NOT_CARRIED:
                 tok = noun.head
                 continue
+            verb = _scene_verb(noun)
+            if verb is not None:  # "at one point calling", "in order to determine": the verb's subject
+                tok = verb
+                continue
             return _of_phrase(noun, tok) or noun
-        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+        if tok.head is tok:
             break
+        if tok.dep_ not in _CLIMB_DEPS and not (gerund and tok.pos_ == "NOUN" and tok.dep_ in _GERUND_NOUN_DEPS
+                                                and tok.head.pos_ in ("VERB", "AUX", "ADP")):
+            break  # "adopted an attack by labeling ...", "drew criticism for promoting ...": on to the verb
         tok = tok.head
     # "said Kirby", or a participle hanging on it: `"...," said Kirby, adding that ...`
     climbed = tok.i != cue.i and tok.lemma_.lower() in lexicon()["verbs"]
@@ -172,6 +180,86 @@ def _reporting_conj(cue: Token) -> Token | None:
     return outer
 
 
+def _reporting_frame(cue: Token) -> Token | None:
+    """The reporting verb whose reported clause a comma participle cue hangs on ("Kim told them
+    that Lee had failed, adding ...", "Kim wrote the agents knew ..., saying ..."): the parser
+    attaches the participle to the reported clause's verb, but it is said by the reporter
+    (PolNeAR train). None otherwise."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.i == 0 or cue.nbor(-1).text not in _HANDOVER:
+        return None
+    clause = cue.head
+    if clause.dep_ != "ccomp" or clause.i > cue.i:
+        return None
+    outer = clause.head
+    lex = lexicon()
+    if outer.pos_ != "VERB" or outer.i > clause.i:
+        return None
+    if outer.lemma_.lower() not in lex["verbs"] \
+            and outer.lemma_.lower() not in lex["clause_verbs"]:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < outer.i for c in outer.children):
+        return None
+    return outer
+
+
+_ASIDE_ENDS = frozenset({"-", "--", "—", "–", ")"})
+
+
+def _aside_host(cue: Token) -> Token | None:
+    """The verb a second verb is really coordinated with when the parser tied it to the verb of an
+    aside set off by dashes or brackets ("Kim criticised the plan - 'it is a mess,' she said - and
+    warned ...", "Kim called them liars (though he allowed ...) and promised ..."): the aside's own
+    subject does not speak through the cue (PolNeAR train). None otherwise."""
+    if cue.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    aside = cue.head
+    if aside.i > cue.i or not any(c.dep_ in _SUBJECT_DEPS for c in aside.children):
+        return None
+    if not _dash_between(cue.doc, aside.i + 1, cue.i):
+        return None
+    if aside.dep_ == "ROOT":  # `Kim suggested ... - "...," she said - and warned`: the parser's root is the aside
+        subj = next(c for c in aside.children if c.dep_ in _SUBJECT_DEPS)
+        host = next((c for c in aside.children if c.dep_ == "ccomp" and c.i < subj.i
+                     and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+                     and _dash_between(cue.doc, c.i + 1, subj.i)), None)
+        return host if host is not None and host.pos_ == "VERB" else None
+    host = aside.head
+    if host.pos_ not in ("VERB", "AUX") or host.i > aside.i or host.lemma_ == "be":
+        return None
+    return host
+
+
+def _dash_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a dash or closing bracket stands in doc[start:end] (a spaced "-", not the hyphen
+    of "right-to-work")."""
+    return any(t.text in _ASIDE_ENDS and (t.text != "-" or (t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_))
+               for t in doc[start:end])
+
+
+# Nouns that speak for themselves in a scene phrase ("with a statement saying", PolNeAR train).
+_WRITTEN = frozenset({"statement", "message", "letter", "email", "e-mail", "memo", "note", "tweet", "post",
+                      "report", "release", "editorial", "column", "essay", "petition", "resolution", "sign",
+                      "banner", "poster", "ad", "advertisement", "commercial", "video", "headline", "title",
+                      "poll", "survey", "study", "group", "other", "one", "item", "call", "disclaimer"})
+_SHARES = frozenset({"much", "most", "part", "all", "some", "half", "rest"})
+_SOURCE_PREPS = frozenset({"despite", "like", "from", "alongside"})
+
+
+def _scene_verb(noun: Token) -> Token | None:
+    """The verb a prepositional phrase holding a participle's noun hangs on ("he battled ..., at one
+    point calling ...", "sizing up the field in order to determine", "with a speech denouncing ..."):
+    the participle is the verb's subject's, not the noun's (PolNeAR train). None otherwise."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.lemma_.lower() in _WRITTEN \
+            or noun.lemma_.lower() in _NOT_CARRIED or noun.pos_ != "NOUN" or noun.head.lower_ in _SOURCE_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.lower_ in _SHARES and verb.dep_ in ("dobj", "npadvmod"):
+        verb = verb.head  # "spent much of his speech praising ..."
+    if verb.pos_ not in ("VERB", "AUX") or _existential(verb):
+        return None
+    return verb
+
+
 def _of_phrase(noun: Token, participle: Token) -> Token | None:
     """ "a video of Kim talking about ...": the participle the parser hung on the first noun is
     said by the "of" phrase just before it (PolNeAR train)."""
@@ -202,10 +290,18 @@ def _existential(verb: Token) -> bool:
     return any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ in _EXPLETIVES) for c in verb.children)
 
 
+# Verbs whose object an infinitive does not speak for ("used the comments to urge", PolNeAR train).
+_PURPOSE_VERBS = frozenset({"use"})
+# Noun links a gerund cue's preposition climbs through ("a long history of blaming").
+_GERUND_NOUN_DEPS = frozenset({"dobj", "pobj", "attr"})
+
+
 def _controller(tok: Token) -> Token | None:
     """The object of the verb an infinitive cue depends on ("led [experts] to suspect")."""
     if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
+    if tok.head.lemma_.lower() in _PURPOSE_VERBS:
+        return None  # "used the speech to call for ...": the user calls, not the speech
     return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
@@ -239,18 +335,57 @@ def _adjacent_name(cue: Token) -> Token | None:
     """ "said Kirby": a proper noun right after the cue; after a quote (`"...," added a local
     official`) the phrase right after the cue, which the parser often takes for its object."""
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and nxt.ent_type_ in _WHEN:
+        return None  # "Kim, in Ohio, said Tuesday that ...": a date is no speaker
     if nxt is not None and nxt.pos_ == "PROPN":
         return nxt
     if cue.i == 0 or cue.nbor(-1).text not in _HANDOVER:
-        return None
+        return _name_before(cue)
     if nxt is not None and nxt.is_alpha and nxt.is_title and nxt.head.i == cue.i \
             and nxt.dep_ in ("advmod", "npadvmod", "dobj"):
         return nxt  # `"...," said Early`: a name the parser took for an adverb
-    return next((c for c in cue.children if c.dep_ in _INVERTED_DEPS and c.left_edge.i == cue.i + 1
-                 and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)  # "tweeted another", "read one"
+    found = next((c for c in cue.children if c.dep_ in _INVERTED_DEPS and c.left_edge.i == cue.i + 1
+                  and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)  # "tweeted another", "read one"
+    return found or _phrase_after(cue)
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_PREMODS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
+# Longest run of words between an inverted cue and its source's head ("said the former state senator").
+MAX_INVERTED_PREMODS = 4
+
+
+def _phrase_after(cue: Token) -> Token | None:
+    """`"...," said the woman, who ...`: the head of the noun phrase right after an inverted cue,
+    which the parser hung elsewhere (PolNeAR train)."""
+    doc = cue.doc
+    if doc[cue.i - 1].text not in _QUOTE_TOKENS:
+        return None  # only right after a quotation: "..., said the message was" is a clause
+    for tok in doc[cue.i + 1 : min(cue.i + 2 + MAX_INVERTED_PREMODS, len(doc))]:
+        if tok.pos_ not in _PREMODS or tok.ent_type_ in _WHEN:
+            return None
+        if tok.pos_ in _NOUNS and (tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ not in _NOUNS):
+            return tok
+    return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """`"...," Will wrote`, `"...," Bozell answers`: a capitalised name between a quotation's end
+    and a subjectless cue, which the parser read as a modal or a compound (PolNeAR train)."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and cue.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+        start -= 1
+    if start == cue.i or start == 0 or doc[start - 1].text not in _HANDOVER:
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    return doc[cue.i - 1]
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_FINITE_AUX = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "have said", "will say", "did not say"
 # Dependencies that keep a noun out of the main clause's subject: scene phrases ("In a statement
 # to the Observer, ..."), objects, and what relative clauses hold ("At Boca West, where it costs ...").
 _NOT_SUBJECT = frozenset({"pobj", "dobj", "dative", "attr", "oprd", "poss"})
@@ -262,7 +397,9 @@ def _stray_subject(cue: Token) -> Token | None:
     ("Beck, who backed Cruz and opposed Trump, last week said ..."): the first noun phrase of
     the sentence outside quotation marks that is no object, scene phrase or relative clause's
     (PolNeAR train)."""
-    if cue.tag_ not in _FINITE or cue.dep_ != "ROOT" or any(c.dep_ in ("auxpass", "expl") for c in cue.children):
+    finite = cue.tag_ in _FINITE or (cue.tag_ in ("VBN", "VB")
+                                     and any(c.dep_ == "aux" and c.tag_ in _FINITE_AUX for c in cue.children))
+    if not finite or cue.dep_ != "ROOT" or any(c.dep_ in ("auxpass", "expl") for c in cue.children):
         return None
     lemma, lex = cue.lemma_.lower(), lexicon()
     if lemma in lex["raising_verbs"] or (lemma not in lex["verbs"] and lemma not in lex["clause_verbs"]):
