@@ -74,8 +74,28 @@ def _cut_roles(s: int, e: int, role_tokens: dict[int, tuple[int, int]]) -> tuple
     return s, e
 
 
+# "the town of Avdiivka": a name the text calls a settlement is a place, whatever NER made of it
+_SETTLEMENTS = frozenset({"town", "city", "village", "settlement", "hamlet", "township", "suburb"})
+
+
+def _settlement_name(doc: Doc, s: int, e: int) -> bool:
+    root = doc[s:e].root
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENTS
+            and root.head.head.i < s)
+
+
+def _designator(doc: Doc, s: int, e: int) -> bool:
+    """A name glued by a hyphen to one capital or a number is a model designator ("IRIS-T",
+    "NASAMS-2"), not an actor ("US-UK talks" keeps both)."""
+    return (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+            and len(doc[e + 1].text) <= 3 and doc[e + 1].text.isalnum()
+            and ((len(doc[e + 1].text) == 1 and doc[e + 1].text.isupper()) or any(c.isdigit() for c in doc[e + 1].text)))
+
+
 def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     text = doc[s:e].text
+    if label in ("PERSON", "ORG", "GPE", "LOC") and _settlement_name(doc, s, e) and not lexicon.armed_group(text):
+        return None
     tables = lexicon.countries_table()
     key = " ".join(text.lower().split())
     armed = lexicon.armed_group(text)
@@ -200,7 +220,7 @@ def collect(doc: Doc) -> list[Mention]:
                 label = "PERSON"  # a title is followed by a person: "Secretary-General Anders Kvale"
             if label != "PERSON" and _apposed_name(doc, s, e, role_tokens):
                 label = "PERSON"  # "his lawyer, Eugenia Rusu, said" (NER: a place), "Aino-Kaisa Rautavaara"
-            if label == "DATE":
+            if label == "DATE" or _designator(doc, s, e):
                 continue
             m = _classify(doc, s, e, label)
             if m is not None:

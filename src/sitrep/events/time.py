@@ -32,7 +32,8 @@ _EXPLICIT = [
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "month"),
     (re.compile(rf"\b(?:in|since|until|by|during|early|late) ({_MONTH})(?![\w.]*\s*\d)"), "month"),
 ]
-_WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                      r"(?:,? (?:of )?((?i:next|last|this)) week\b)?")  # "Wednesday next week": that week's day
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
     for m in _WEEKDAY.finditer(text):
         mod = m.group(1).lower() if m.group(1) else None
         start = m.start() if mod in ("last", "next", "this") else m.start(2)
+        if m.group(3):  # "Wednesday next week": the week named after the day decides
+            mod = m.group(3).lower() + " week"
         found.append(DateMention(text[start : m.end()], start, m.end(), "weekday", "day", mod))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMention] = []
@@ -176,7 +179,11 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
     pub = date.fromisoformat(published[:10])
     if m.kind == "weekday":
         names = load("time")["weekdays"]
-        day = names.index(m.text.split()[-1].lower())
+        day = next(names.index(w) for w in re.findall(r"[a-z]+", m.text.lower()) if w in names)
+        if m.modifier in ("next week", "last week", "this week"):
+            weeks = {"next week": 1, "last week": -1, "this week": 0}[m.modifier]
+            value = _week_start(pub, weeks) + timedelta(days=day)
+            return EventDate(value.isoformat(), "day", m.text, None, span)
         return EventDate(weekday_date(pub, day, tense, m.modifier).isoformat(), "day", m.text, None, span)
     if m.kind == "phrase":
         return _resolve_phrase(m, pub, span)
