@@ -8,7 +8,8 @@ CONSULT). Needs grammar, all must hold:
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
 - ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``xcomp.obj:@class``
-  (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA``, ``of:@class``, ``mod:WORD``
+  (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA`` (or ``head:@class``),
+  ``of:@class``, ``dep:X`` / ``dep:!X`` (the trigger's own dependency is / is not X), ``mod:WORD``
   (an adjective or compound modifier: "joint exercises"), ``frame:light`` (a noun that reports the
   action: ``reported_noun``); target slot ``ccomp_subj``: the subject of the
   trigger's clausal complement.
@@ -134,10 +135,12 @@ def _need_holds(tok: Token, need: str) -> bool:
         return any(c.dep_ == kind and arg in ("*", c.lemma_.lower(), c.lower_) for c in tok.children)
     if kind == "xcomp.obj":  # "refused to respond to a request": the xcomp's object or "to" object
         return any(in_class(o, arg) for o in xcomp_objects(tok))
-    if kind == "head":
-        return tok.head.lemma_.lower() == arg
+    if kind == "head":  # "head:@class": the governing word is in the class ("renewed its demand")
+        return in_class(tok.head, arg) if arg.startswith("@") else tok.head.lemma_.lower() == arg
     if kind == "frame":  # "frame:light": an event noun that reports an action, not a background mention
         return reported_noun(tok)
+    if kind == "dep":  # "dep:!xcomp": not the complement of a frame verb ("refused to rule out" is no rejection)
+        return tok.dep_ != arg[1:] if arg.startswith("!") else tok.dep_ == arg
     if kind == "mod":  # "joint exercises": a modifier word
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == arg for c in tok.children)
     return False
@@ -217,11 +220,20 @@ def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
         tokens = {t.token.i for t in found}
     found += obligations(sent)
     frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
+    permits = {t.token.i for t in found if t.entry.get("mode") == "permission"}
     return [
         t for t in found
         if not (t.token.lemma_.lower() in frames and any(c.dep_ == "xcomp" and c.i in tokens for c in t.token.children)
                 and not asks_someone(t.token))  # "urged Russia to withdraw": the request is the event
+        and not (permits and permitted_act(t.token, permits))
     ]
+
+
+def permitted_act(tok: Token, permits: set[int]) -> bool:
+    """True for the act a permission is given or denied for ("granted the ship permission to dock in Izmir"):
+    the permission's content, no event of its own (least of all the permitting side's)."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.dep_ in ("advcl", "xcomp", "acl") and (tok.head.i in permits or tok.head.head.i in permits)
 
 
 def obligations(sent: Span) -> list[Trigger]:
