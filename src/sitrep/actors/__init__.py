@@ -36,7 +36,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "9"
+VERSION = "10"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 

@@ -25,7 +25,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "11"
+VERSION = "12"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 
@@ -51,7 +51,7 @@ def run(article: Article, ctx: Any) -> None:
             carry_dates(events, prev, bool(mentions))
             article.events.extend(events)
             prev = events
-    # each event says whether the encoder coded it ("11+minilm"); the stage version itself stays
+    # each event says whether the encoder coded it ("12+minilm"); the stage version itself stays
     provenance(article, article.events, NAME, f"{VERSION}+{encoder_tag(encoder_name)}" if encoder_name else VERSION)
 
 

@@ -29,7 +29,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "10"
+VERSION = "11"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
