@@ -209,8 +209,7 @@ def _split(phrase: str) -> tuple[str, ...]:
 class PhraseFinder:
     """Finds lower-case token sequences in a Doc, longest match first, without overlaps."""
 
-    def __init__(self, phrases: dict[str, str], not_before: frozenset[str] = frozenset()) -> None:
-        self.not_before = not_before  # a match followed by one of these words is no match ("General Staff")
+    def __init__(self, phrases: dict[str, str]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, value in phrases.items():
             toks = _split(phrase)
@@ -249,7 +248,7 @@ class PhraseFinder:
         for toks, value in self.by_first.get(doc[i].lower_, ()):
             end = i + len(toks)
             if end <= limit and all(doc[i + k].lower_ == t for k, t in enumerate(toks)):
-                return None if end < len(doc) and doc[end].lower_ in self.not_before else (end, value)
+                return end, value
         return None
 
     def _match_lower(self, lower: list[str], i: int, limit: int) -> tuple[int, str] | None:
@@ -257,14 +256,14 @@ class PhraseFinder:
         for toks, value in self.by_first.get(lower[i], ()):
             end = i + len(toks)
             if end <= limit and tuple(lower[i:end]) == toks:
-                return None if end < len(lower) and lower[end] in self.not_before else (end, value)
+                return end, value
         return None
 
 
 @lru_cache(maxsize=1)
 def role_finder() -> PhraseFinder:
-    """Finder over the role phrases; not one that opens an organisation's name ("the General Staff")."""
-    return PhraseFinder(roles(), frozenset(load("roles")["not_before"]))
+    """Finder over the role phrases."""
+    return PhraseFinder(roles())
 
 
 @lru_cache(maxsize=1)

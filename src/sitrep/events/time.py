@@ -33,7 +33,7 @@ _EXPLICIT = [
     (re.compile(rf"\b(?:in|since|until|by|during|early|late) ({_MONTH})(?![\w.]*\s*\d)"), "month"),
 ]
 _WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                      r"(?:,? (?:of )?((?i:next|last|this)) week\b)?")  # "Wednesday next week": that week's day
+                      r"(?: (?:of )?((?i:next|last|this)) week\b(?!['’]s))?")  # "Wednesday next week": that week's day
 
 
 @dataclass(frozen=True)
