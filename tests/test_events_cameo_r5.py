@@ -7,23 +7,11 @@ from __future__ import annotations
 import hashlib
 
 from sitrep.eval.events import cameo_scores, gsr_half, gsr_halves
-from sitrep.events import classify
 from sitrep.events.cameo import Triple, cameo_triples, codable
-from sitrep.ids import article_id
 from sitrep.schema import Article
 
-
-def _events(runner, text: str) -> Article:
-    """The whole per-article pipeline (actors and quotes stages too), with the verb dictionary alone."""
-    art = Article(id=article_id(text), source="<test>", raw=text)
-    with classify.using(None):
-        outcome = next(runner.run([art]))
-    assert outcome.error is None and outcome.article is not None
-    return outcome.article
-
-
-def _triples(art: Article) -> set[tuple[str, str, str]]:
-    return {(t.source, t.target, t.code[:2]) for t in cameo_triples(art)}
+from event_helpers import cameo_roots as _triples
+from event_helpers import dictionary_events as _events
 
 
 def test_coordinated_leaders_meeting_in_a_third_country_each_meet_there(runner):

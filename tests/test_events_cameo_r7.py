@@ -6,23 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events import classify
 from sitrep.events.cameo import cameo_triples
-from sitrep.ids import article_id
-from sitrep.schema import Article
 
-
-def _events(runner, text: str) -> Article:
-    """The whole per-article pipeline with the verb dictionary alone (no pair classifier)."""
-    art = Article(id=article_id(text), source="<test>", raw=text)
-    with classify.using(None):
-        outcome = next(runner.run([art]))
-    assert outcome.error is None and outcome.article is not None
-    return outcome.article
-
-
-def _triples(art: Article) -> set[tuple[str, str, str]]:
-    return {(t.source, t.target, t.code[:2]) for t in cameo_triples(art)}
+from event_helpers import cameo_roots as _triples
+from event_helpers import dictionary_events as _events
 
 
 @pytest.mark.parametrize("text, triple, category", [
