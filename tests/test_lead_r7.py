@@ -46,3 +46,19 @@ def test_weekday_is_not_read_with_a_later_possessive_week(make_ctx):
 
     found = find_date_mentions("He left on Sunday, this week's plan said.")
     assert [m.text for m in found if m.kind == "weekday"] == ["Sunday"]
+
+
+def test_cutting_a_budget_is_no_sanction(make_ctx):
+    art = _run(make_ctx, "The city council reduced funding for libraries this year.")
+    assert not any(e.category == "SANCTION" for e in art.events), [(e.trigger, e.category) for e in art.events]
+
+
+def test_cutting_aid_to_a_country_is_a_sanction(make_ctx):
+    art = _run(make_ctx, "Sweden slashed humanitarian assistance to Eritrea on Monday.")
+    ev = next(e for e in art.events if e.trigger == "slashed")
+    assert ev.category == "SANCTION" and ev.cameo == "162" and ev.target.country == "ER"
+
+
+def test_ruling_out_a_medical_cause_is_no_rejection(make_ctx):
+    art = _run(make_ctx, "Police have ruled out foul play in the death of the fisherman.")
+    assert not any(e.category == "REJECT" for e in art.events), [(e.trigger, e.category) for e in art.events]
