@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from spacy import parts_of_speech
-from spacy.attrs import DEP, LOWER, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Token
 
 
@@ -22,7 +22,7 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.memo: dict[Any, Any] = {}
-        self._columns: dict[int, list[str]] = {}
+        self._columns: dict[int, list[Any]] = {}
         self._doc_text: str | None = None
         self._ents: tuple[Any, ...] | None = None
 
@@ -52,6 +52,27 @@ class DocView:
     def dep(self) -> list[str]:
         """``tok.dep_`` of every token."""
         return self._column(DEP)
+
+    def _ints(self, attr: int) -> list[int]:
+        """The integer value of one token attribute (``IDX``, ``IS_SPACE``, ``HEAD``) for every token."""
+        if attr not in self._columns:  # stored unsigned: a head before its token wraps around
+            self._columns[attr] = self.doc.to_array(attr).astype("int64").tolist() if len(self.doc) else []
+        return self._columns[attr]
+
+    @property
+    def idx(self) -> list[int]:
+        """``tok.idx`` of every token."""
+        return self._ints(IDX)
+
+    @property
+    def space(self) -> list[bool]:
+        """``tok.is_space`` of every token."""
+        return [bool(x) for x in self._ints(IS_SPACE)]
+
+    @property
+    def head(self) -> list[int]:
+        """``tok.head.i`` of every token."""
+        return [i + off for i, off in enumerate(self._ints(HEAD))]  # stored as head minus token
 
     @property
     def doc_text(self) -> str:

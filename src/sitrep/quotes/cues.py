@@ -14,14 +14,13 @@ from importlib import resources
 from collections.abc import Callable
 from typing import Any
 
-from spacy import parts_of_speech
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
+
+from ..actors.lexicon import DocView
 
 from .marks import Segment
 
 _ENDS = frozenset({".", "!", "?"})
-POS_IDS = {name: int(i) for i, name in parts_of_speech.NAMES.items()}
 _CLOSERS = frozenset({'"', "”", "''", "’"})  # closing quotation marks as tokens
 
 
@@ -80,19 +79,12 @@ class Layout:
         self.body = body
         self.quoted = sorted((s.open, s.close) for s in segments)
         self._q_starts = [s for s, _ in self.quoted]
-        # Token attributes as plain columns: a ``for tok in doc`` scan builds a Token per token.
-        cols = doc.to_array([ORTH, LOWER, POS, IDX, IS_SPACE]).tolist() if len(doc) else []
-        self.idx = [c[3] for c in cols]
-        self.pos_ids = [c[2] for c in cols]
-        self.lower_ids = [c[1] for c in cols]
-        strings = doc.vocab.strings
-        ends = {strings[e]: len(e) for e in _ENDS}
-        self.space = [bool(c[4]) for c in cols]
-        self.newline_after = ["\n" in strings[c[0]] for c in cols]  # a token holding a line break
+        self.view = DocView(doc)  # token attributes as plain columns: no Token built per token
+        self.newline_after = ["\n" in t for t in self.view.text]  # a token holding a line break
         bounds = {0, len(body)}
-        for (orth, _, _, idx, _), newline in zip(cols, self.newline_after):
-            if orth in ends and not self.inside(idx):
-                bounds.add(idx + ends[orth])
+        for text, idx, newline in zip(self.view.text, self.view.idx, self.newline_after):
+            if text in _ENDS and not self.inside(idx):
+                bounds.add(idx + len(text))
             elif newline:
                 bounds.add(idx)
         bounds.update(_quote_ends(doc, body, segments))
@@ -104,26 +96,15 @@ class Layout:
         """The tokens outside quotation marks whose part of speech is in ``pos`` or whose lower
         case form is in ``lower``, in order (a filtered ``for tok in doc``); with ``governs``,
         only those with a child after them of one of these dependency labels."""
-        strings = self.doc.vocab.strings
-        pos_ids = {POS_IDS[p] for p in pos}
-        lower_ids = {strings[w] for w in lower}
-        kids = self._deps_after({strings[d] for d in governs}) if governs is not None else None
-        doc = self.doc
-        return [doc[i] for i, (p, w, idx) in enumerate(zip(self.pos_ids, self.lower_ids, self.idx))
-                if (p in pos_ids or w in lower_ids) and (kids is None or i in kids) and not self.inside(idx)]
+        v = self.view
+        kids = {h for i, (h, d) in enumerate(zip(v.head, v.dep)) if h < i and d in governs} if governs is not None else None
+        return [self.doc[i] for i, (p, w, idx) in enumerate(zip(v.pos, v.lower, v.idx))
+                if (p in pos or w in lower) and (kids is None or i in kids) and not self.inside(idx)]
 
     def paragraph_starts(self) -> list[Token]:
         """The first token of each paragraph: the first one, and each after a line break (not a space)."""
-        doc, after = self.doc, self.newline_after
-        return [doc[i] for i, space in enumerate(self.space) if not space and (i == 0 or after[i - 1])]
-
-    def _deps_after(self, dep_ids: set[int]) -> set[int]:
-        """Indices of the tokens with a child after them whose dependency label is in dep_ids."""
-        if not len(self.doc):
-            return set()
-        cols = self.doc.to_array([HEAD, DEP])
-        offsets = cols[:, 0].astype("int64").tolist()  # head minus token, stored unsigned
-        return {j + off for j, (off, dep) in enumerate(zip(offsets, cols[:, 1].tolist())) if off < 0 and dep in dep_ids}
+        after = self.newline_after
+        return [self.doc[i] for i, space in enumerate(self.view.space) if not space and (i == 0 or after[i - 1])]
 
     def inside(self, pos: int) -> bool:
         """Whether a position lies within quotation marks."""
