@@ -46,3 +46,12 @@ def test_actors_org_country_from_possessive_owner(make_ctx):
     found = _actors(make_ctx, "Rwanda's Senate approved the bill on Monday.")
     senate = next(a for a in found if a.kind == "org")
     assert senate.country == "RW"
+
+
+def test_actors_leader_name_with_a_generational_suffix(make_ctx):
+    # the table lists "Ferdinand Marcos Jr.": the suffix is no surname, on either side
+    assert leaders.lookup(("Marcos",))[0] == "PH"
+    assert leaders.lookup(("Ferdinand", "Marcos", "Jr."))[0] == "PH"
+    assert leaders.lookup(("Jr.",)) is None
+    found = _actors(make_ctx, "Marcos told reporters in Manila that the talks would go on.")
+    assert next(a for a in found if a.name == "Marcos").country == "PH"

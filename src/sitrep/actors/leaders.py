@@ -4,7 +4,8 @@
 Used only for a person the text gave no country: the article's own words ("Kenyan
 President ...", "X, a Ukrainian diplomat") always win. A name matches by its full form,
 by first and last word, by a listed short form ("Xi", "Erdogan"), or by its surname alone
-when that surname is unambiguous in the table.
+when that surname is unambiguous in the table; a generational suffix ("Marcos Jr.", "Charles
+III") is no part of a name's words, on either side.
 """
 
 from __future__ import annotations
@@ -15,6 +16,17 @@ from . import lexicon
 from .coref import Person
 
 
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})  # no surname ("Ferdinand Marcos Jr.")
+
+
+def bare(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without a generational suffix ("Ferdinand Marcos Jr." -> Ferdinand Marcos)."""
+    out = list(words)
+    while len(out) > 1 and out[-1].lower() in SUFFIXES:
+        out.pop()
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, str]]:
     data = lexicon.load("leaders")
@@ -22,8 +34,8 @@ def _index() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     surnames: dict[str, set[tuple[str, str]]] = {}
     for name, value in leaders.items():
-        words = name.split()
-        out[name.lower()] = value
+        words = bare(tuple(name.split()))
+        out[" ".join(words).lower()] = value
         out[f"{words[0]} {words[-1]}".lower()] = value
         surnames.setdefault(words[-1].lower(), set()).add(value)
     skip = {s.lower() for s in data["ambiguous_surnames"]}
@@ -36,8 +48,9 @@ def _index() -> dict[str, tuple[str, str]]:
 
 
 def lookup(words: tuple[str, ...]) -> tuple[str, str] | None:
-    """(country, role) of a leader named by these words, or None."""
+    """(country, role) of a leader named by these words (a generational suffix aside), or None."""
     index = _index()
+    words = bare(words)
     for key in (" ".join(words), f"{words[0]} {words[-1]}" if len(words) > 1 else ""):
         if key and key.lower() in index:
             return index[key.lower()]

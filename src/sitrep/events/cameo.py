@@ -30,7 +30,7 @@ exports that want CAMEO-style triples:
 7. a person the text gave no country but a name the well-known leaders table knows (``actors.leaders``
    lookup, so a surname in its ``ambiguous_surnames`` alone gives none: "President Bush") takes
    that leader's country when the text's title, if any, is the table's; a generational suffix
-   ("Marcos Jr.", "Charles III") is no surname;
+   ("Marcos Jr.", "Charles III") is no surname (``leaders.bare``);
 8. a material conflict act that a speaker accuses its actor of after an accusation verb ("The US
    claimed that ISIL had attacked Iraq"; ``cameo.json`` ``reported_conflict`` ``cues``) is the
    speaker accusing the actor (112); a plain report ("officials said militants attacked"), a
@@ -131,48 +131,14 @@ def cameo_actor(ref: ActorRef | None, article: Article) -> str:
     return base + _role(ref, phrase, actor)
 
 
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})  # not a surname ("Ferdinand Marcos Jr.")
-
-
-def _bare(name: str) -> tuple[str, ...]:
-    """A name's words without a generational suffix ("Ferdinand Marcos Jr." -> Ferdinand Marcos)."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
-        words.pop()
-    return tuple(words)
-
-
-@lru_cache(maxsize=1)
-def _suffixed_leaders() -> dict[str, tuple[str, str]]:
-    """The leaders table's entries for names with a suffix, keyed by the bare full name, first and
-    last word and, when unambiguous (not in ``ambiguous_surnames``, one country), the bare surname."""
-    data = actor_lexicon.load("leaders")
-    skip = {x.lower() for x in data["ambiguous_surnames"]}
-    out: dict[str, tuple[str, str]] = {}
-    surnames: dict[str, set[tuple[str, str]]] = {}
-    for name, (country, title) in data["leaders"].items():
-        surnames.setdefault(_bare(name)[-1].lower(), set()).add((country, title))
-        if _bare(name) == tuple(name.split()):
-            continue
-        words = _bare(name)
-        out[" ".join(words).lower()] = out[f"{words[0]} {words[-1]}".lower()] = (country, title)
-    for surname, found in surnames.items():
-        if len(found) == 1 and surname not in skip and any(k.endswith(surname) for k in out):
-            out.setdefault(surname, next(iter(found)))
-    return out
-
-
 def _titled_leader(actor: Actor | None) -> str | None:
     """The country of a person the text left without one, by the well-known leaders table
     (``actors.leaders.lookup``, which honours its ``ambiguous_surnames``: "President Bush" stays
-    without one) on the name without a generational suffix ("President Marcos Jr."), when the
-    table's title for that leader is the one the text gave, if any."""
+    without one, and reads a name without its generational suffix: "President Marcos Jr."), when
+    the table's title for that leader is the one the text gave, if any."""
     if actor is None or actor.kind != "person" or not actor.name.split():
         return None
-    words = _bare(actor.name)
-    suffixed = _suffixed_leaders()
-    found = leaders.lookup(words) or (suffixed.get(" ".join(words).lower()) if len(words) > 1 or actor.role else None) \
-        or (suffixed.get(f"{words[0]} {words[-1]}".lower()) if len(words) > 1 else None)  # a bare surname needs a title
+    found = leaders.lookup(tuple(actor.name.split()))
     if found is None or (actor.role and actor.role.lower() != found[1].lower()):
         return None
     return found[0]
