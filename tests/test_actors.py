@@ -247,6 +247,14 @@ def test_actors_dateline_is_a_weak_default_for_ministers_only(make_ctx):
     assert _person(found, "Juhan Tamm").country is None
 
 
+def test_actors_dateline_with_an_agency_and_a_date_still_sets_ministers(make_ctx):
+    # the dateline is read by clean.dateline, as Article.dateline is: agency and date parts included
+    body, found = _run(make_ctx, (
+        "TALLINN, Estonia, Monday, May 6, 2024 (Baltic Wire) — Energy Minister Rein Kask said the "
+        "new cable would be ready in May."))
+    assert _person(found, "Rein Kask").country == "EE"
+
+
 def test_actors_weapons_outlets_and_city_modifiers_are_not_people(make_ctx):
     body, found = _run(make_ctx, (
         "Soldiers fired Javelin missiles at the column, Colonel Ivan Hrebeniuk told the Prairie Herald. "

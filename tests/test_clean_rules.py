@@ -43,6 +43,8 @@ def test_dates_to_iso_and_url() -> None:
         ("KYIV, Ukraine — Officials said", "KYIV, Ukraine"),
         ("WASHINGTON (AP) — The senator said", "WASHINGTON (AP)"),
         ("UNITED NATIONS -- Diplomats met", "UNITED NATIONS"),
+        ("PORT SUDAN, Sudan, Tuesday, March 14, 2023 (Nile Wire) - The army said",
+         "PORT SUDAN, Sudan, Tuesday, March 14, 2023 (Nile Wire)"),
     ],
 )
 def test_dateline_found(body: str, dateline: str) -> None:

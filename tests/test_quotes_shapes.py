@@ -225,3 +225,9 @@ def test_contracted_has_said_is_no_passive(make_ctx):
     quotes.run(art, ctx)
     assert [(q.text, art.body[q.speaker_span[0]:q.speaker_span[1]]) for q in art.quotes] == [
         ("the ferries will keep running", "He")]
+
+
+def test_content_starting_the_body_skips_a_dateline_with_date_and_agency(make_ctx):
+    q = _with(_run(make_ctx, "PORT SUDAN, Sudan, Tuesday, March 14, 2023 (Nile Wire) - The army has "
+                             "retaken the airport, a military spokesman said.")[0], "retaken the airport")
+    assert q.text == "The army has retaken the airport"

@@ -99,8 +99,8 @@ def _dateline_country(doc: Doc) -> tuple[str | None, int]:
     and the character offset where the text after the dateline starts (0 without one)."""
     from . import dateline  # here: dateline needs coref, which needs people, which needs this module
 
-    m = dateline.DATELINE.match(lexicon.doc_text(doc)[:80])
-    if m is None:
+    found = dateline.opening(lexicon.doc_text(doc)[:160])
+    if found is None:
         return None, 0
-    city = m.group(1)
-    return (None if dateline.meeting_city(city) else dateline.country(city)), m.end()
+    city, end = found
+    return (None if dateline.meeting_city(city) else dateline.country(city)), end

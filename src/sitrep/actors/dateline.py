@@ -10,23 +10,27 @@ often quoted abroad.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from .. import countries
+from ..clean.dateline import dateline_place, find_dateline
 from ..events.places import place_from_name
 from . import lexicon
 from .coref import Person
 
-# A dateline: one to three upper-case words at the start of the body, then a dash or comma.
-DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,30}?)\s*(?:,[^\n]{0,30}?)?\s*(?:—|–|-{1,2})\s")
+def opening(text: str) -> tuple[str, int] | None:
+    """The place of the dateline opening text, as written ("VILNIUS"), and the offset where the
+    text after the dateline starts (``clean.dateline``, which also sets ``Article.dateline``), else None."""
+    found = find_dateline(text.lstrip())
+    if found is None:
+        return None
+    return dateline_place(found[0]), found[1] + len(text) - len(text.lstrip())
 
 
 def city(text: str) -> str | None:
     """The dateline place opening text, as written ("VILNIUS"), else None."""
-    m = DATELINE.match(text)
-    return m.group(1) if m is not None else None
+    found = opening(text)
+    return found[0] if found is not None else None
 
 
 def country(city: str | None) -> str | None:
@@ -61,7 +65,7 @@ def assign(doc: Doc, people: list[Person]) -> None:
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
     # an unnamed person gets no guess on top of a description ("a Western official" in Brussels is not Belgian)
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
-    place = city(lexicon.doc_text(doc)[:80]) if todo else None
+    place = city(lexicon.doc_text(doc)[:160]) if todo else None
     code = country(place)
     if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-# Place in capitals (at least two letters), then up to three comma parts (region, country,
-# date), an optional agency in brackets, then a dash.
+# Place in capitals (at least two letters), then up to five comma parts (region, country,
+# weekday, date, year: "PORT SUDAN, Sudan, Tuesday, March 14, 2023"), an optional agency in
+# brackets, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<line>[A-Z][A-Z.'’\- ]*[A-Z](?:,\s*[A-Z0-9][\w.'’\- ]{0,30}){0,3}\s*(?:\([^()\n]{1,30}\))?)"
+    r"^(?P<line>[A-Z][A-Z.'’\- ]*[A-Z](?:,\s*[A-Z0-9][\w.'’\- ]{0,30}){0,5}\s*(?:\([^()\n]{1,30}\))?)"
     r"\s*(?:—|–|--|-)\s+(?=\S)"
 )
 
@@ -22,3 +23,8 @@ def find_dateline(body: str) -> tuple[str, int] | None:
     if not m:
         return None
     return m["line"].strip(), m.end()
+
+
+def dateline_place(line: str) -> str:
+    """The place a dateline names first, as written ("KYIV, Ukraine" -> KYIV, "WASHINGTON (AP)" -> WASHINGTON)."""
+    return re.split(r"[,(]", line, maxsplit=1)[0].strip()
