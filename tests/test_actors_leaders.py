@@ -55,3 +55,16 @@ def test_actors_leader_name_with_a_generational_suffix(make_ctx):
     assert leaders.lookup(("Jr.",)) is None
     found = _actors(make_ctx, "Marcos told reporters in Manila that the talks would go on.")
     assert next(a for a in found if a.name == "Marcos").country == "PH"
+
+
+def test_actors_a_person_named_in_full_is_not_a_leader_by_surname(make_ctx):
+    # review finding: "Marcos added" after "Pedro Marcos" is the coach, not the table's Marcos Jr.
+    found = _actors(make_ctx, "MADRID — The coach, Pedro Marcos, said the team would appeal. Marcos added that the club was calm.")
+    assert next(a for a in found if a.name.endswith("Pedro Marcos")).country is None
+
+
+def test_actors_a_kings_given_name_is_no_surname(make_ctx):
+    found = _actors(make_ctx, "PARIS — Police chief Daniel Charles said the suspects had fled. Charles added that two officers were hurt.")
+    assert next(a for a in found if a.name == "Daniel Charles").country is None
+    king = next(a for a in _actors(make_ctx, "King Charles said the visit mattered.") if a.kind == "person")
+    assert (king.role, king.country) == ("King", "GB")

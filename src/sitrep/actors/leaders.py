@@ -17,6 +17,7 @@ from .coref import Person
 
 
 SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})  # no surname ("Ferdinand Marcos Jr.")
+TITLES = frozenset({"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "crown"})  # "King Charles III": no surname
 
 
 def bare(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,6 +37,8 @@ def _index() -> dict[str, tuple[str, str]]:
     for name, value in leaders.items():
         words = bare(tuple(name.split()))
         out[" ".join(words).lower()] = value
+        if words[0].lower() in TITLES:  # "King Charles": a given name, no surname to match alone
+            continue
         out[f"{words[0]} {words[-1]}".lower()] = value
         surnames.setdefault(words[-1].lower(), set()).add(value)
     skip = {s.lower() for s in data["ambiguous_surnames"]}
@@ -58,11 +61,18 @@ def lookup(words: tuple[str, ...]) -> tuple[str, str] | None:
 
 
 def assign(persons: list[Person]) -> None:
-    """Give a table country (and a role when none is known) to people the text left without a country."""
+    """Give a table country (and a role when none is known) to people the text left without a country.
+    A person the text names in full is looked up by that full name only: "Coach Pedro Marcos ...
+    Marcos added" is not the table's Marcos."""
     for p in persons:
         if p.info.country is not None:
             continue
-        found = next((hit for words in sorted(p.names, key=len, reverse=True) if (hit := lookup(words))), None)
+        names = sorted(p.names, key=len, reverse=True)
+        if names and len(names[0]) > 1:
+            names = [n for n in names if len(n) > 1]
+        if p.info.role and p.info.role.lower() in TITLES:  # "King Charles": the table's title is part of the name
+            names = [(p.info.role, *n) for n in names] + names
+        found = next((hit for words in names if (hit := lookup(words))), None)
         if found is not None:
             p.info.country = found[0]
             p.info.role = p.info.role or found[1]
