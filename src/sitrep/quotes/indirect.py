@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from . import gaps, phrases, raising
 from .cues import Layout, discourse_said, lexicon
 from .direct import Draft
-from .speaker import ActorIndex, resolve
+from .speaker import ActorIndex, Speaker, resolve, source_span
 
 _TRIM = " \t\n,;:—–-"
 _MARKS = "\"“”"
@@ -30,9 +30,18 @@ MIN_CLAUSE_WORDS = 1
 # An infinitive content shorter than this many words ("to go") is kept too: PolNeAR does.
 MIN_INTENT_WORDS = 2
 # The tokens that can be cues: verbs (clauses, intentions, raising), nouns ("the claim that"),
-# and "according" (to); no other reading starts from another token.
+# "according" (to) and "reportedly"; no other reading starts from another token ("in a poll" is
+# read from its noun).
 _CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
-_CUE_WORDS = frozenset({"according"})
+_CUE_WORDS = frozenset({"according", "reportedly"})
+# Nouns of a survey that, as "in [a poll]", is the source of the clause it sits in ("In a CBS poll,
+# 40 percent backed Kim", "Kim leads in the polls": PolNeAR train).
+_POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+_ADVERBIAL_WORDS = frozenset({"poll", "polls", "survey", "surveys", "polling", "reportedly"})
+# Adjectives that with "make" report the clause after them ("made it clear that ...").
+_MADE_ADJS = frozenset({"clear", "plain", "known", "obvious"})
+# Verbs whose "if"/"whether" clause is what they report, even as the parser's adverbial clause.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire"})
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +67,9 @@ def content_spans(tok: Token) -> list[tuple[int, int]] | None:
         return None
     clause, intent, exclude = _verbs()
     lemma = tok.lemma_.lower()
+    if lemma == "make":
+        comp = _made_clear(tok)
+        return gaps.runs(_clause_tokens(tok, comp, None)) or None if comp is not None else None
     if (lemma in _object_verbs() or _as_object(tok, lemma)) and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         found = _object_content(tok) or _passive_object(tok)
         if found is not None:
@@ -69,13 +81,94 @@ def content_spans(tok: Token) -> list[tuple[int, int]] | None:
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
     obj = None
+    if comp is None and lemma in _QUESTION_VERBS:  # "Asked if she believed ...": the parser's adverbial clause
+        comp = next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
     if comp is None and lemma in intent:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < (comp.i if comp else 0)), None)
+    if comp is None and lemma in clause and tok.dep_ == "advcl" and _as_aside(tok):
+        found = gaps.according(tok)  # "As the paper reported, [...]": the clause it sits in
+        return gaps.runs(found) or None if found else None
+    if comp is None and lemma in clause and _trailing(tok):
+        skip = {t.i for t in tok.subtree}  # `He said ... "...," the paper reported.`: all before it
+        return gaps.runs(t for t in tok.head.subtree if t.i not in skip) or None
     if comp is None:
         found = gaps.parenthetical(tok, _own_cue) if lemma in clause else None
         return gaps.runs(found) or None if found else None
     return gaps.runs(_clause_tokens(tok, comp, obj)) or None
+
+
+def _as_aside(tok: Token) -> bool:
+    """ "As the paper reported, ...": a cue with "as", its own subject and no object (not "as
+    the nation decides on ...", "as Kim lamented the vote": a time or a manner; PolNeAR train)."""
+    deps = {c.dep_ for c in tok.children}
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    return len(marks) == 1 and marks[0].lower_ == "as" and "nsubj" in deps \
+        and not deps & {"dobj", "prep", "xcomp", "advcl"}
+
+
+def _trailing(tok: Token) -> bool:
+    """A cue with its subject closing the sentence after a comma or quotation mark, which the parser
+    hangs as a clause under the sentence's verb (`Kim said ... "...," the paper reported.`)."""
+    head, doc = tok.head, tok.doc
+    if tok.dep_ != "ccomp" or head.i >= tok.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in (",", "''", "”", '"'):
+        return False
+    return all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : head.right_edge.i + 1]) \
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") and c.i > tok.i for c in tok.children)
+
+
+def _made_clear(tok: Token) -> Token | None:
+    """ "made (it) clear that [...]": the clause after the adjective (the parser hangs it on the
+    verb or on the adjective), or None."""
+    adj = next((c for c in tok.children if c.i > tok.i and c.lower_ in _MADE_ADJS
+                and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod", "dobj")), None)
+    if adj is None:
+        return None
+    for head in (adj, tok):
+        comp = next((c for c in head.children if c.i > adj.i and c.dep_ in ("ccomp", "advcl")
+                     and c.pos_ in ("VERB", "AUX")), None)
+        if comp is not None:
+            return comp
+    return None
+
+
+def poll_content(tok: Token) -> list[tuple[int, int]] | None:
+    """ "In a CBS poll, [40 percent backed Kim]", "[Kim leads] in the polls": the clause an "in"
+    phrase on a survey sits in, without the phrase; None for any other "in"."""
+    head = tok.head
+    if tok.lower_ != "in" or tok.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        return None  # "who leads in the polls", "leading in Iowa polls": an aside on someone (train)
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    found = gaps.according(tok)
+    return gaps.runs(found) or None if found else None
+
+
+def _adverbial(body: str, tok: Token) -> list[Draft]:
+    """A draft for "in [a poll]" (the poll its source) or "reportedly" (no source): the clause
+    it sits in, without it."""
+    if tok.lower_ not in ("in", "reportedly"):
+        return []
+    if tok.lower_ == "reportedly":
+        ok = tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX")
+        found = gaps.runs(gaps.according(tok) or []) if ok else None
+    else:
+        found = poll_content(tok)
+    if not found:
+        return []
+    spans = [list(trim(body, s, e)) for s, e in found]
+    d = Draft("indirect", [sp for sp in spans if sp[1] > sp[0]], cue=tok)
+    if tok.lower_ == "in":
+        polled = next(c for c in tok.children if c.dep_ == "pobj")
+        d.speaker = Speaker(None, source_span(polled, tok))  # a poll is no actor
+    return [d] if d.spans else []
 
 
 def _own_cue(tok: Token) -> bool:
@@ -86,7 +179,8 @@ def _clause_tokens(tok: Token, comp: Token, obj: Token | None) -> list[Token]:
     """The tokens of a cue's clause ("urged a judge to block ..."), with the antecedent of a
     relative-clause cue and, for a clause before its cue, the tail after the cue."""
     doc = tok.doc
-    left, right = (obj or comp).left_edge, _clause_end(comp)
+    # a clause before its cue is read whole ("[A held a meeting and pledged to ...], the paper reported")
+    left, right = (obj or comp).left_edge, _clause_end(comp) if comp.i > tok.i else comp.right_edge
     if left.i < tok.i < right.i:  # the cue inside its clause: a fronted relative pronoun
         toks = [t for t in comp.subtree if t.i <= right.i] + (list(obj.subtree) if obj is not None else [])
     else:
@@ -169,6 +263,8 @@ def _cuts(c: Token) -> bool:
     infinitive ("and urged that ...", "and vowed to ..."), or a reporting verb's object ("and
     called the rules a disgrace"), not a stance on an object ("and support the deal" stays in
     the content: PolNeAR train)."""
+    if any(x.dep_ == "mark" or x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+        return False  # "said [A] and that [B]", "said [A] and he feels [B]": a second reported clause
     own = any(x.dep_ in ("ccomp", "xcomp") for x in c.children) or c.lemma_.lower() in lexicon()["verbs"]
     return own and content_of(c) is not None
 
@@ -214,6 +310,11 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
     body = layout.body
     out: list[Draft] = []
     for tok in layout.tokens(_CUE_POS, _CUE_WORDS):
+        if tok.lower_ in _ADVERBIAL_WORDS:  # read from the poll noun, not from every "in"
+            found_adv = _adverbial(body, tok.head if tok.pos_ == "NOUN" else tok)
+            if found_adv:
+                out.extend(found_adv)
+                continue
         raised = raising.spans_of(tok)
         if raised is not None:
             out.extend(_raised(body, tok, raised))
@@ -233,6 +334,9 @@ def build(layout: Layout, index: ActorIndex) -> list[Draft]:
         d = Draft("indirect", spans, cue=tok)
         d.speaker = resolve(layout.doc, tok, index, body)
         out.append(d)
+    # of two drafts with one content, the outer cue first: it is the one ``merge`` keeps ("[X would
+    # be considered Y], Kim said": Kim's statement, not a source-less impression)
+    out.sort(key=lambda d: sum(1 for _ in d.cue.ancestors))
     return out
 
 
