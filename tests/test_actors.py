@@ -382,3 +382,9 @@ def test_gender_of_unlisted_names_from_their_endings(make_ctx):
             "She said the talks had gone well.")
     people = _persons(make_ctx, body)
     assert "She" in [body[s:e] for s, e in people["Dariga Seitkali"].mentions]
+
+
+def test_actors_a_visiting_minister_under_a_washington_dateline_is_not_american(make_ctx):
+    # review finding: agency datelines are read now, and foreign ministers often speak in Washington
+    body, found = _run(make_ctx, "WASHINGTON (AP) — Interior Minister Hans Berger said his government would tighten checks.")
+    assert _person(found, "Hans Berger").country is None

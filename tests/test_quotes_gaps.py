@@ -87,7 +87,7 @@ def test_quote_split_across_sentences_by_he_said(make_ctx):
     body = '"They sue," he said. "Everybody sues, right?" The lawyer later told reporters he was joking.'
     found = _run(make_ctx, body)
     q = next(q for q in found if "They sue" in q.text)
-    assert _pieces(body, q) == ["They sue", "Everybody sues, right?"]
+    assert _pieces(body, q) == ["They sue,", "Everybody sues, right?"]  # the comma stood for the sentence end
     assert q.cue == "said" and body[q.speaker_span[0] : q.speaker_span[1]] == "he"
     told = _by_cue(found, "told")
     assert _pieces(body, told) == ["he was joking"]

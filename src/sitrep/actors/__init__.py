@@ -88,7 +88,7 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         # one word, or one hyphenated one ("Adebayo-Sorensen" is three tokens)
         one = m.tok_end - m.tok_start == 1 or (" " not in m.text and "-" in m.text)
-        if m.kind != "person" and not m.from_table and ((one and m.text in names) or _is_leader(m.text)):
+        if m.kind != "person" and not m.from_table and ((one and _named(m.text, names)) or _is_leader(m.text)):
             m.kind, m.code = "person", None  # "Kirby" (ORG), "Adebayo-Sorensen" (ORG) after the full name
         taken.update(range(m.tok_start, m.tok_end))
     v = lexicon.view(doc)
@@ -97,9 +97,16 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
         Mention(i, i + 1, doc[i].idx, doc[i].idx + len(text[i]), text[i], "person")
         for i in range(len(doc))
         if pos[i] == "PROPN" and i not in taken and (text[i] in surnames or _is_leader(text[i]))
+        and not _ship_name(doc, i)
     ]
     added += _hyphenated_surnames(doc, surnames, taken)
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _named(text: str, names: set[str]) -> bool:
+    """A word of a full name, also with its particle capitalised to open a sentence ("Al-Nouri"
+    for "Faisal al-Nouri")."""
+    return text in names or (text[:1].isupper() and text[:1].lower() + text[1:] in names)
 
 
 def _hyphenated_surnames(doc: Any, surnames: set[str], taken: set[int]) -> list[Mention]:
@@ -155,6 +162,10 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
         return True
     if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
         return True
+    if _dateline_agency(doc, m):
+        return True
+    if _ship_name(doc, m.tok_start):
+        return True
     tok = doc[m.tok_end - 1]
     if (len(words) == 1 and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and m.tok_start > 0
             and doc[m.tok_start - 1].lower_ == "the" and not _is_leader(m.text)):
@@ -164,6 +175,23 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     speaks = tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)
     place = place_from_name(m.text) if len(words) == 1 and not speaks else None
     return place is not None and place.kind == "city"
+
+
+def _ship_name(doc: Any, i: int) -> bool:
+    """Token i names a ship: it follows a ship prefix in capitals ("the destroyer USS Carney")."""
+    return i > 0 and doc[i - 1].text.isupper() and doc[i - 1].lower_ in lexicon.load("not_people")["ship_prefixes"]
+
+
+MAX_DATELINE_CHARS = 160  # a dateline's agency stands within this many characters of the body start
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _dateline_agency(doc: Any, m: Mention) -> bool:
+    """The news agency in brackets that closes a dateline ("YEREVAN, Armenia, Sept. 13, 2023
+    (Caucasus Newsline) - Two soldiers ..."): an outlet, not a person."""
+    s, e = m.tok_start, m.tok_end
+    return (0 < s and m.start < MAX_DATELINE_CHARS and e + 1 < len(doc) and doc[s - 1].text == "("
+            and doc[e].text == ")" and doc[e + 1].text in _DASHES and "\n" not in doc[0:s].text)
 
 
 def _name_beside_role(doc: Any, m: Mention) -> bool:
@@ -178,6 +206,8 @@ def _name_beside_role(doc: Any, m: Mention) -> bool:
     other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if other is None or other.pos_ != "NOUN":
         return False
+    if other.tag_ == "NN" and other.i < root.i and span[0].lower_ in lexicon.first_names():
+        return True  # "One marcher, Petra Sandvik, said": a first name beside any singular noun
     return any(s <= other.i < e for s, e, _ in lexicon.role_finder().find(doc, other.left_edge.i, other.i + 1))
 
 
@@ -203,6 +233,11 @@ def _read_roles(doc: Any, mentions: list[Mention], by_token: dict[int, Mention],
             p.add(doc, info.span[0], info.span[1], "description")
         if info.of_person is not None and info.of_person in owner:
             relative[id(p)] = info.of_person
+    for m in mentions:  # "One protester, Ibrahim Moussa, said": the noun is the person too
+        p = owner.get(m.tok_start) if m.kind == "person" else None
+        span = people.apposed_noun(doc, m, by_token) if p is not None else None
+        if span is not None and not any(r.tok_start < span[1] and span[0] < r.tok_end for q in persons for r in q.refs):
+            p.add(doc, span[0], span[1], "description")
     for _ in range(2):  # a chain of "adviser to the aide of X" is rare; two rounds suffice
         for p in persons:
             other = owner.get(relative.get(id(p), -1))

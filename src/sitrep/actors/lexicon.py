@@ -173,6 +173,13 @@ def particles() -> dict[str, frozenset[str]]:
     return {"all": frozenset(data["particles"]), "first_names": frozenset(data["also_first_names"])}
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-case first names of the gender lists ("petra", "ibrahim")."""
+    data = load("gender")
+    return frozenset(data["male_first_names"]) | frozenset(data["female_first_names"])
+
+
 def pronouns() -> frozenset[str]:
     """Pronouns that refer to a person."""
     return frozenset(load("pronouns")["person"])
@@ -230,7 +237,7 @@ def _split(phrase: str) -> tuple[str, ...]:
 class PhraseFinder:
     """Finds lower-case token sequences in a Doc, longest match first, without overlaps."""
 
-    def __init__(self, phrases: dict[str, str]) -> None:
+    def __init__(self, phrases: dict[str, str | None]) -> None:  # None: a blocked phrase, never matched
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, value in phrases.items():
             toks = _split(phrase)
@@ -252,39 +259,53 @@ class PhraseFinder:
         found: list[tuple[int, int, str]] = []
         i, n = start, len(doc) if end is None else end
         while i < n:
-            hit = self.match_at(doc, i, n) if lower is None else self._match_lower(lower, i, n)
+            hit = self._longest(doc, lower, i, n)
             if hit is None:
                 i += 1
                 continue
-            found.append((i, hit[0], hit[1]))
+            if hit[1] is not None:  # a blocked phrase is passed over whole
+                found.append((i, hit[0], hit[1]))
             i = hit[0]
         return found
 
-    def match_at(self, doc: Doc, i: int, limit: int | None = None) -> tuple[int, str] | None:
-        """(end token, value) of the longest phrase starting at token i (ending by limit), or None."""
-        limit = len(doc) if limit is None else limit
-        v = view(doc)
-        if v is not None:
-            return self._match_lower(v.lower, i, limit)
+    def _longest(self, doc: Doc, lower: list[str] | None, i: int, limit: int) -> tuple[int, str | None] | None:
+        """The longest phrase at token i, blocked ones (value None) included."""
+        if lower is not None:
+            return self._match_lower(lower, i, limit, True)
         for toks, value in self.by_first.get(doc[i].lower_, ()):
             end = i + len(toks)
             if end <= limit and all(doc[i + k].lower_ == t for k, t in enumerate(toks)):
                 return end, value
         return None
 
-    def _match_lower(self, lower: list[str], i: int, limit: int) -> tuple[int, str] | None:
-        """``match_at`` over the lower-case token texts."""
+    def match_at(self, doc: Doc, i: int, limit: int | None = None) -> tuple[int, str] | None:
+        """(end token, value) of the longest phrase starting at token i (ending by limit), or None."""
+        limit = len(doc) if limit is None else limit
+        v = view(doc)
+        hit = self._longest(doc, v.lower if v is not None else None, i, limit)
+        return None if hit is None or hit[1] is None else (hit[0], hit[1])
+
+    def _match_lower(self, lower: list[str], i: int, limit: int, blocked: bool = False) -> tuple[int, Any] | None:
+        """``match_at`` over the lower-case token texts (a blocked phrase as (end, None) when ``blocked``)."""
         for toks, value in self.by_first.get(lower[i], ()):
             end = i + len(toks)
             if end <= limit and tuple(lower[i:end]) == toks:
-                return end, value
+                return (end, value) if value is not None or blocked else None
         return None
 
 
 @lru_cache(maxsize=1)
 def role_finder() -> PhraseFinder:
-    """Finder over the role phrases."""
-    return PhraseFinder(roles())
+    """Finder over the role phrases; not where a role word opens a body's name ("the General Staff")."""
+    phrases: dict[str, str | None] = {b: None for b in bodies()}
+    phrases.update(roles())
+    return PhraseFinder(phrases)
+
+
+@lru_cache(maxsize=1)
+def bodies() -> frozenset[str]:
+    """Names of state bodies that open with a role or rank word ("general staff", "high command")."""
+    return frozenset(load("roles")["bodies"])
 
 
 @lru_cache(maxsize=1)
@@ -293,4 +314,6 @@ def table_finder() -> PhraseFinder:
     table = countries_table()
     phrases = {k: f"org:{v}" for k, v in table["organisations"].items()}
     phrases.update({k: f"group:{v}" for k, v in table["groups"].items()})
+    phrases.update({k: "org:" for k in bodies() if k not in phrases})
+    phrases.update({k: "org:" for k in load("aliases")["international_bodies"] if k not in phrases})
     return PhraseFinder(phrases)

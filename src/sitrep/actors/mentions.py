@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import countries
 from . import lexicon
@@ -19,7 +19,7 @@ from . import lexicon
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 # Entity types whose words are never part of a person's name ("On Monday Petrescu said").
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP", "FAC", "EVENT"})
-_NSUBJ = frozenset({"nsubj"})
+_SCANNED = frozenset({"nsubj", "appos"})  # dependencies of the tokens the name repairs read
 _TRIM_LEFT = frozenset({"the", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "\"", "“", "”"})
 
@@ -84,6 +84,15 @@ def _settlement_name(doc: Doc, s: int, e: int) -> bool:
             and root.head.head.i < s)
 
 
+# "the Kalbajar district": a name before one of these (lower-case) is an area, whatever NER made of it
+_AREAS = frozenset({"district", "region", "province", "governorate", "county", "oblast", "raion", "prefecture",
+                    "municipality"})
+
+
+def _area_name(doc: Doc, s: int, e: int) -> bool:
+    return e < len(doc) and doc[e].text in _AREAS and doc[e - 1].head.i == e
+
+
 def _designator(doc: Doc, s: int, e: int) -> bool:
     """A name glued by a hyphen to one capital or a number is a model designator ("IRIS-T",
     "NASAMS-2"), not an actor ("US-UK talks" keeps both)."""
@@ -94,7 +103,8 @@ def _designator(doc: Doc, s: int, e: int) -> bool:
 
 def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     text = doc[s:e].text
-    if label in ("PERSON", "ORG", "GPE", "LOC") and _settlement_name(doc, s, e) and not lexicon.armed_group(text):
+    if label in ("PERSON", "ORG", "GPE", "LOC") and (_settlement_name(doc, s, e) or _area_name(doc, s, e)) \
+            and not lexicon.armed_group(text):
         return None
     tables = lexicon.countries_table()
     key = " ".join(text.lower().split())
@@ -103,11 +113,11 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
         return _mention(doc, s, e, "org", armed or None, True)
     if key in tables["organisations"]:
         return _mention(doc, s, e, "org", _owner_country(doc, s) or tables["organisations"][key], True)
-    group = countries.group_code(text)
+    group = countries.group_code(text) or _aliased_group(text)
     if group:
         return _mention(doc, s, e, "group", group)
     code = countries.country_code(text)
-    if label in ("GPE", "LOC") or (label == "PERSON" and code and e - s == 1):
+    if label in ("GPE", "LOC") or (label == "PERSON" and code):  # "Burkina Faso" as a PERSON
         return _mention(doc, s, e, "country", code) if code else None
     if label == "PERSON" and e - s == 1 and countries.demonym_code(text):
         return _norp(doc, s, e)  # "Slovak" before "Foreign Minister Peter Hudak" is no person
@@ -118,6 +128,13 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     if code and doc[s].text[:1].isupper() and e - s <= 2:
         return _mention(doc, s, e, "country", code)
     return _mention(doc, s, e, "org", _org_country(doc, s, e))
+
+
+def _aliased_group(text: str) -> str | None:
+    """The group an organisation alias names ("U.N." -> the UN of "United Nations")."""
+    key = " ".join(text.lower().split())
+    canonical = lexicon.load("aliases")["aliases"].get(key[4:] if key.startswith("the ") else key)
+    return countries.group_code(canonical) if canonical else None
 
 
 def _norp(doc: Doc, s: int, e: int) -> Mention | None:
@@ -186,17 +203,47 @@ def _apposed_name(doc: Doc, s: int, e: int, role_tokens: dict[int, tuple[int, in
     return any(o.pos_ == "NOUN" and o.i in role_tokens for o in others)
 
 
+_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC", "ORG"})
+
+
+def _inside_longer_name(doc: Doc, s: int, e: int) -> bool:
+    """Tokens [s, e) lie inside a longer place or organisation name NER found, which runs on
+    after them or starts before them with more than "the"."""
+    if e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ in _NAME_LABELS:
+        return True
+    if doc[s].ent_iob_ != "I" or doc[s].ent_type_ not in _NAME_LABELS:
+        return False
+    k = s
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return any(t.lower_ != "the" for t in doc[k:s])
+
+
 def _table_mentions(doc: Doc) -> list[Mention]:
     out = []
     for s, e, value in lexicon.table_finder().find(doc):
         lead = s + 1 if doc[s].lower_ == "the" and e - s > 1 else s
         if not doc[lead].text[:1].isupper():
             continue  # "west of the river", "mod" as a word
+        if _inside_longer_name(doc, lead, e):
+            continue  # a word of a longer name: "West Darfur", "the Economic Community of West African States"
         kind, code = value.split(":", 1)
         if kind == "org":
-            code = _owner_country(doc, lead) or code  # "Rwanda's Senate" is not the US Senate
+            # "Rwanda's Senate" is not the US Senate; "the General Staff of the Estonian forces"
+            code = _owner_country(doc, lead) or code or _of_country(doc, e) or None
         out.append(_mention(doc, lead, e, kind, code, True))
     return out
+
+
+def _of_country(doc: Doc, e: int) -> str | None:
+    """The country named right after a body's name: "the General Staff of the Armenian armed
+    forces", "the High Command of Ukraine"."""
+    k = e + 1 if e < len(doc) and doc[e].lower_ == "of" else len(doc)
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return None
+    return countries.demonym_code(doc[k].text) or countries.country_code(doc[k].text)
 
 
 def collect(doc: Doc) -> list[Mention]:
@@ -228,7 +275,11 @@ def collect(doc: Doc) -> list[Mention]:
                 taken.update(range(s, e))
     found.sort(key=lambda m: m.start)
     _extend_names(doc, found, role_tokens, taken)
-    found += _unseen_speakers(doc, role_tokens, taken)
+    subjects, apposed = [], []
+    for tok in lexicon.tokens_where(doc, "dep", _SCANNED):  # one scan for both
+        (subjects if tok.dep_ == "nsubj" else apposed).append(tok)
+    found += _unseen_speakers(subjects, role_tokens, taken)
+    found += _unseen_apposed(apposed, role_tokens, taken)
     found += _names_after_roles(doc, role_tokens, found, taken)
     found.sort(key=lambda m: m.start)
     return found
@@ -277,11 +328,33 @@ def _extend_names(doc: Doc, found: list[Mention], role_tokens: dict[int, tuple[i
             m.tok_start, m.start, m.text = new.tok_start, new.start, new.text
 
 
-def _unseen_speakers(doc: Doc, role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> list[Mention]:
-    """Two or three capitalised words NER missed that are the subject of a reporting verb
-    ("Tomas Verhoef said") name a person."""
+def _unseen_apposed(apposed: list[Token], role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> list[Mention]:
+    """Two or three capitalised words NER missed, set off by commas in apposition to a role
+    noun before them ("Her lawyer, Ana Lupu, said"), name a person (``apposed``: the Doc's
+    tokens with the dependency "appos")."""
     out = []
-    for tok in lexicon.tokens_where(doc, "dep", _NSUBJ):  # reporting_subject needs an nsubj
+    for tok in apposed:
+        doc, head = tok.doc, tok.head
+        if tok.dep_ != "appos" or head.i >= tok.i or head.i not in role_tokens or head.pos_ != "NOUN" \
+                or not _plain_propn(doc, tok.i, role_tokens, taken):
+            continue
+        s = tok.i
+        while s > 0 and tok.i - s < 2 and _plain_propn(doc, s - 1, role_tokens, taken):
+            s -= 1
+        if s == tok.i or doc[s - 1].text != ",":
+            continue
+        if _person_words(doc, s, tok.i + 1) and (tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct):
+            out.append(_mention(doc, s, tok.i + 1, "person", None))
+            taken.update(range(s, tok.i + 1))
+    return out
+
+
+def _unseen_speakers(subjects: list[Token], role_tokens: dict[int, tuple[int, int]], taken: set[int]) -> list[Mention]:
+    """Two or three capitalised words NER missed that are the subject of a reporting verb
+    ("Tomas Verhoef said") name a person (``subjects``: the Doc's nsubj tokens)."""
+    out = []
+    for tok in subjects:  # reporting_subject needs an nsubj
+        doc = tok.doc
         if not lexicon.reporting_subject(tok) or not _plain_propn(doc, tok.i, role_tokens, taken):
             continue
         s = tok.i

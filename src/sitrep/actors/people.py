@@ -247,6 +247,31 @@ def apposition_before(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Rol
     return info
 
 
+def apposed_noun(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> tuple[int, int] | None:
+    """Token range of the common noun a name stands in apposition to right after it, with its
+    modifiers but not its possessor ("[One protester], Ibrahim Moussa, said", "Kim's [colleague]
+    at the office, X,"): a mention of that person, whatever the noun."""
+    root = doc[m.tok_start : m.tok_end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= m.tok_start or head.tag_ != "NN" or head.i in by_token or head.dep_ == "pobj":
+        return None
+    comma = _before_rank(doc, m.tok_start) - 1
+    if comma <= head.i or doc[comma].text != "," or doc[head.i + 1 : comma + 1].text.count(",") != 1:
+        return None
+    if not all(head.is_ancestor(doc[i]) for i in range(head.i + 1, comma)) \
+            or lexicon.role_finder().find(doc, head.i + 1, comma):
+        return None  # "made the announcement alongside the chief of staff, General X": X is the chief
+    s = head.left_edge.i
+    for c in head.children:
+        if c.dep_ == "poss" and c.i < head.i:
+            if c.tag_ == "PRP$":
+                return None  # "his lawyer, X": left unmarked, as the role reader leaves "his counterpart, X"
+            s = max(s, c.right_edge.i + 1)  # "Kim's colleague": the owner is someone else
+    if any(i in by_token for i in range(s, head.i)) or "\n" in doc[s : head.i + 1].text:
+        return None
+    return s, head.i + 1
+
+
 def _before_rank(doc: Doc, i: int) -> int:
     """Start of a military rank ending right before token i ("Lieutenant Colonel"), else i."""
     ranks = lexicon.load("roles")["ranks"]

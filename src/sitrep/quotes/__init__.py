@@ -61,6 +61,8 @@ def run(article: Article, ctx: Any) -> None:
         clauses += spans.build(layout, index, span_model, Taken(directs + clauses))
     drafts = inherit(layout, merge(body, directs, clauses))
     _skip_dateline(body, drafts)
+    _keep_handover_commas(body, drafts)
+    _whole_words(doc, body, drafts)
     for d in drafts:
         if d.kind == "indirect" and not d.segments and not _has_verb(doc, d.spans):
             d.kind = "stance"  # "expressed support for Kyiv", "addressed the conflict": a stance, no statement
@@ -149,6 +151,50 @@ def _confidence(d: Draft) -> float:
     if d.tagged:
         conf *= CONF_TAGGED_FACTOR
     return round(conf * CONF_INDIRECT_FACTOR, 3) if d.kind == "indirect" else round(conf, 3)
+
+
+_SENTENCE_END = frozenset(".!?")
+_OPEN_MARKS = "\"“'‘("
+
+
+def _keep_handover_commas(body: str, drafts: list[Draft]) -> None:
+    """A piece of a quote that a sentence end separates from a next piece opening a sentence
+    keeps the punctuation it ends with: the comma that hands it over to an attribution ending a
+    sentence (`"We were asleep," she said. "We are lucky."`: it stood for the speaker's own
+    sentence end) or its full stop (`Kim said the plan works. "We are ready."`); without it the
+    joined content runs on (`asleep We are lucky`)."""
+    for d in drafts:
+        for k in range(len(d.spans) - 1):
+            s, e = d.spans[k]
+            nxt = d.spans[k + 1][0]
+            if e >= len(body) or body[e] not in ",." or not body[e - 1].isalnum() or nxt >= len(body) \
+                    or not body[nxt].isupper():
+                continue
+            gap = body[e + 1 : nxt]
+            lead = gap.rstrip().rstrip(_OPEN_MARKS).rstrip()
+            if body[e] == "." or "\n" in gap or (lead and lead[-1] in _SENTENCE_END):
+                d.spans[k] = [s, e + 1]
+
+
+def _whole_words(doc: Any, body: str, drafts: list[Draft]) -> None:
+    """A content that ends inside a hyphenated word the parser split into clauses of their own
+    ("troops had been pre-deployed in two countries": "pre", "-", "deployed") runs on over the
+    word and what its last part governs."""
+    for d in drafts:
+        s, e = d.spans[-1]
+        if not (0 < e < len(body) - 1 and body[e] == "-" and body[e - 1].isalnum() and body[e + 1].isalnum()):
+            continue
+        span = doc.char_span(e + 1, e + 2, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span[0]
+        while tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" \
+                and not doc[tok.i + 1].whitespace_:
+            tok = doc[tok.i + 2]  # "pre-war-era"
+        last = tok.right_edge if tok.right_edge.sent.start == tok.sent.start else tok
+        while last.i > tok.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        d.spans[-1] = [s, max(e, last.idx + len(last.text))]
 
 
 def _record(article: Article, body: str, d: Draft) -> Quote:
