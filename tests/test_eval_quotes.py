@@ -46,3 +46,9 @@ def test_eval_quotes_scores_exact_lenient_speaker_and_tokens():
     assert c["m_gold"] == 1 and c["m_pred"] == 1 and out["marked"]["f1"] == 1.0
     assert out["token_content"]["recall"] < 1.0 and out["token_cue"]["precision"] == 1.0
     assert out["counts"]["gold"] == 3
+
+
+def test_a_gold_span_past_the_text_end_is_cut_not_a_crash():
+    from sitrep.eval.quotes import _trimmed
+
+    assert _trimmed('He said "no".', [[8, 40], [0, 2]]) == frozenset({(9, 11), (0, 2)})

@@ -30,6 +30,7 @@ ROLES = ("source", "cue", "content")
 def _trimmed(text: str, spans: list[list[int]]) -> frozenset[tuple[int, int]]:
     out = set()
     for start, end in spans:
+        end = min(end, len(text))  # a gold span may run past its record's text (PolNeAR train has some)
         while start < end and text[start] in EDGE:
             start += 1
         while end > start and text[end - 1] in EDGE:
