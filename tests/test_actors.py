@@ -388,3 +388,16 @@ def test_actors_a_visiting_minister_under_a_washington_dateline_is_not_american(
     # review finding: agency datelines are read now, and foreign ministers often speak in Washington
     body, found = _run(make_ctx, "WASHINGTON (AP) — Interior Minister Hans Berger said his government would tighten checks.")
     assert _person(found, "Hans Berger").country is None
+
+
+def test_actors_a_senator_under_a_washington_dateline_stays_american(make_ctx):
+    body, found = _run(make_ctx, "WASHINGTON (Reuters) - Senator Jane Doe said on Tuesday the bill would pass.")
+    assert _person(found, "Jane Doe").country == "US"
+
+
+def test_actors_a_company_named_beside_its_noun_is_no_person(make_ctx):
+    # review finding: a first name opening a company's name ("Petra") beside "The company"
+    body, found = _run(make_ctx, "The company, Petra Holdings, said profits fell by a third.")
+    assert not any(a.kind == "person" for a in found)
+    body, found = _run(make_ctx, "One marcher, Petra Sandvik, said the police had been calm.")
+    assert _person(found, "Petra Sandvik").kind == "person"

@@ -206,8 +206,9 @@ def _name_beside_role(doc: Any, m: Mention) -> bool:
     other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if other is None or other.pos_ != "NOUN":
         return False
-    if other.tag_ == "NN" and other.i < root.i and span[0].lower_ in lexicon.first_names():
-        return True  # "One marcher, Petra Sandvik, said": a first name beside any singular noun
+    if (other.tag_ == "NN" and other.i < root.i and span[0].lower_ in lexicon.first_names()
+            and other.lemma_.lower() not in lexicon.load("not_people")["org_nouns"]):
+        return True  # "One marcher, Petra Sandvik, said": a first name beside a singular noun ("The company, Petra Holdings": none)
     return any(s <= other.i < e for s, e, _ in lexicon.role_finder().find(doc, other.left_edge.i, other.i + 1))
 
 

@@ -53,10 +53,14 @@ def _named(doc: Doc, code: str) -> bool:
     return False
 
 
-def _local_role(role: str | None) -> bool:
+def _home_role(role: str | None, code: str | None) -> bool:
+    """A role usually held at home (``dateline_roles``) that the dateline's country has: a minister
+    under a WASHINGTON dateline is a visitor (``no_ministers``)."""
     if not role:
         return False
     low = role.lower()
+    if "minister" in low and code in lexicon.load("roles")["no_ministers"]:
+        return False
     return any(low == r or low.endswith(" " + r) for r in lexicon.load("roles")["dateline_roles"])
 
 
@@ -71,7 +75,7 @@ def assign(doc: Doc, people: list[Person]) -> None:
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
     places = [e for e in lexicon.doc_ents(doc) if e.label_ == "GPE"] if todo else []  # doc.ents is built anew on each read
     for p in todo:
-        p.info.country = _local_place(doc, p, places) or (code if _local_role(p.info.role) else None)
+        p.info.country = _local_place(doc, p, places) or (code if _home_role(p.info.role, code) else None)
 
 
 def _local_place(doc: Doc, p: Person, places: list[Span]) -> str | None:
