@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .. import countries
 from ..countries import stance_marked
+from ..actors.lexicon import roles
 from ..schema import Actor
 from . import phrases
 from .cues import HAS_CLITICS, lexicon
@@ -94,6 +95,8 @@ def subject_of(cue: Token) -> Token | None:
         return None
     if cue.pos_ == "NOUN":
         src = phrases.noun_source(cue)
+        if src is False and _sourceless_noun(cue):
+            return None
         return subject_of(cue.head) if src is False else src
     if _passive(cue):
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
@@ -122,9 +125,16 @@ def subject_of(cue: Token) -> Token | None:
         if csubj is not None:  # "[voters] going to the polls said": the parser's clausal subject
             return next((c for c in csubj.children if c.dep_ in _SUBJECT_DEPS), csubj)
         if tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.lower_ in _ACL_PRONOUNS):
-            noun = tok.head  # "an NSC statement saying ...", but "X issued a statement saying": X
+            # "an NSC statement saying ...", but "X issued a statement saying": X (and "X built a
+            # campaign focused on ...": the campaign, whose state the participle names)
+            noun = tok.head
+            aside = _quoted_host(noun, tok)
+            if aside is not None:
+                return aside
             if noun.dep_ in _CARRIER_DEPS and noun.head.pos_ in ("VERB", "AUX") and not _existential(noun.head) \
-                    and noun.pos_ != "PROPN" and noun.lemma_.lower() not in _NOT_CARRIED:
+                    and noun.pos_ != "PROPN" and noun.lemma_.lower() not in _NOT_CARRIED \
+                    and not _named_by_copula(noun, tok) and tok.lemma_.lower() not in _STATE_PARTICIPLES \
+                    and not (tok.lemma_.lower() in _AIM_PARTICIPLES and _held_by_person(tok)):
                 tok = noun.head
                 continue
             verb = _scene_verb(noun)
@@ -144,6 +154,74 @@ def subject_of(cue: Token) -> Token | None:
 
 
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+# Prepositions setting a noun cue as the cause or time of another act ("resigned after reports that
+# ...", "is unpopular because of fears that ..."): the act's subject does not voice it (PolNeAR train).
+_BACKDROP_PREPS = frozenset({"after", "because", "since", "before", "following", "than"})
+# Verbs whose subject brings up a question, doubt or debate without voicing it when it is a thing
+# ("the documents raised questions about ...", "that begs the question of ...": PolNeAR train).
+_QUESTIONING_VERBS = frozenset({"raise", "stir", "leave"})
+# Noun cues for what is heard or felt around an act, not what its subject says ("resigned after
+# reports that ...", but "apologized after remarks that ...": the subject's own remarks).
+_HEARSAY = frozenset({"report", "rumor", "rumour", "allegation", "accusation", "claim", "speculation", "suggestion",
+                      "revelation", "word", "news", "charge", "fear", "concern", "worry", "suspicion", "doubt",
+                      "question", "anxiety", "hope", "expectation", "disclosure", "outrage", "anger",
+                      "criticism", "backlash", "uproar", "complaint"})
+# Heads that clearly name a thing or an event, never a person or group ("the audit raised questions",
+# "released data that suggest ..."); with the parser's gerund nouns ("the shooting", "the ruling").
+_THING_HEADS = frozenset({
+    # documents, media and figures
+    "document", "report", "audit", "study", "survey", "poll", "data", "datum", "figure", "number", "result",
+    "finding", "record", "email", "e-mail", "letter", "memo", "video", "footage", "photo", "image", "ad",
+    "advertisement", "piece", "story", "article", "book", "column", "editorial", "caption", "index", "list",
+    "statement", "speech", "message", "tweet", "post", "remark", "comment", "interview", "announcement",
+    "endorsement", "promise",
+    # decisions, measures and plans
+    "decision", "verdict", "ruling", "plan", "proposal", "bill", "law", "rule", "measure", "policy", "deal",
+    "agreement", "program", "programme", "project", "idea", "move", "step", "action",
+    # events and changes
+    "attack", "incident", "episode", "event", "case", "scandal", "leak", "revelation", "disclosure", "death",
+    "loss", "defeat", "victory", "win", "vote", "performance", "clash", "war", "crisis", "change", "shift",
+    "rise", "fall", "decline", "increase", "cut", "delay", "failure", "development", "situation", "issue",
+    "problem", "question"})
+_THINGS = frozenset({"it", "this", "that", "which"})
+_PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_GROUPS = frozenset({"group", "organization", "organisation", "party", "committee", "campaign", "administration",
+                     "government", "agency", "board", "council", "panel", "court", "union", "company", "firm",
+                     "team", "staff", "family", "public", "press", "media", "network", "newspaper", "paper"})
+
+
+def _sourceless_noun(noun: Token) -> bool:
+    """Whether a noun cue the parse would give its verb's subject has no source: in a backdrop
+    phrase ("after reports that ..."), after "beg", or a thing's "raised questions"."""
+    if noun.dep_ == "pobj":
+        prep = noun.head
+        if noun.lemma_.lower() not in _HEARSAY:
+            return False  # "apologized after remarks that ...": the subject's own words
+        return prep.lower_ in _BACKDROP_PREPS \
+            or (prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ == "because")
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() == "beg":
+        return True  # "begs the question of ..."
+    if verb.lemma_.lower() not in _QUESTIONING_VERBS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _thing(subj)
+
+
+def _thing(tok: Token) -> bool:
+    """A word that clearly names no one: "it", "this", or a common noun heading a thing or an
+    event ("the documents", "the clash"); never an entity, a role or a group ("police", "women",
+    "the bank", "the opposition" stay sources)."""
+    if tok.lower_ in _THINGS:
+        return True
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _PEOPLE_ENTS or lemma in lexicon()["unnamed_heads"] \
+            or lemma in _GROUPS or lemma in roles():
+        return False
+    return lemma in _THING_HEADS or tok.lower_ in _THING_HEADS or lemma in lexicon()["carrier_nouns"] \
+        or (len(lemma) > 5 and lemma.endswith("ing"))
 
 
 def _quoted_away(subj: Token, cue: Token) -> bool:
@@ -151,6 +229,19 @@ def _quoted_away(subj: Token, cue: Token) -> bool:
     is inside a quotation the cue is outside of."""
     lo, hi = sorted((subj.i, cue.i))
     return sum(1 for t in subj.doc[lo + 1 : hi] if t.text in _QUOTE_TOKENS) % 2 == 1
+
+
+def _quoted_host(noun: Token, participle: Token) -> Token | None:
+    """`"Too much anger," she said, blaming ...`: the parser hung the participle on a noun inside
+    the quotation; it is said by the subject of the reporting verb between them (PolNeAR train)."""
+    if not _quoted_away(noun, participle):
+        return None
+    for c in noun.children:
+        if c.dep_ in ("parataxis", "ccomp") and noun.i < c.i < participle.i and c.lemma_.lower() in lexicon()["verbs"]:
+            subj = next((g for g in c.children if g.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None and not _quoted_away(subj, participle):
+                return subj
+    return None
 
 
 def _nearest_subject(tok: Token) -> Token | None:
@@ -164,20 +255,30 @@ def _nearest_subject(tok: Token) -> Token | None:
 
 def _reporting_conj(cue: Token) -> Token | None:
     """The reporting verb a subjectless reporting cue is coordinated with through its reported
-    clause ("Kim said that she was tired and predicted ..."): the parser hangs the second cue on
-    the clause's verb, but its speaker is the outer verb's (PolNeAR train). None otherwise."""
+    clause ("Kim said that she was tired and predicted ...", "Kim insists she will stay and
+    refuses to ..."): the parser hangs the second cue on the clause's verb, but its speaker is
+    the outer verb's (PolNeAR train). None otherwise."""
     if cue.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
         return None
     lex = lexicon()
-    if cue.lemma_.lower() not in lex["verbs"] and cue.lemma_.lower() not in lex["clause_verbs"]:
-        return None
     clause = cue.head
     outer = clause.head
     if clause.dep_ != "ccomp" or outer.i >= clause.i:
         return None
+    if cue.lemma_.lower() not in lex["verbs"] and cue.lemma_.lower() not in lex["clause_verbs"] \
+            and not _tense_clash(cue, clause):
+        return None
     if outer.lemma_.lower() not in lex["clause_verbs"] or outer.pos_ != "VERB":
         return None
     return outer
+
+
+def _tense_clash(verb: Token, clause: Token) -> bool:
+    """ "insists that he will fight on and refuses to ...": a finite verb cannot share the modal or
+    base form of the clause verb it is tied to, so it goes with the verb outside that clause."""
+    if verb.tag_ not in _FINITE or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def _reporting_frame(cue: Token) -> Token | None:
@@ -245,6 +346,23 @@ _SHARES = frozenset({"much", "most", "part", "all", "some", "half", "rest"})
 _SOURCE_PREPS = frozenset({"despite", "like", "from", "alongside"})
 
 
+def _named_by_copula(noun: Token, participle: Token) -> bool:
+    """ "They were the only candidates making ...", "He's a puppet saying ...": a participle
+    right on a copula's noun (no comma between, or in a list of them) is that noun's, not the
+    subject's (PolNeAR train) -- unless the subject names someone itself ("Senator Warren was the
+    first candidate saying ...", "The spokesman is the official saying ..."): the noun is only
+    its description."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ != "PRON" and (subj.pos_ == "PROPN" or subj.ent_type_ in _PEOPLE_ENTS
+                                                    or subj.lemma_.lower() in roles()
+                                                    or subj.lemma_.lower() in lexicon()["unnamed_heads"]):
+        return False  # "Senator Warren was the first candidate saying ...": Warren, not her description
+    return participle.nbor(-1).text != "," or any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i < participle.i
+                                                  for c in noun.children)  # "... restricting X, limiting Y"
+
+
 def _scene_verb(noun: Token) -> Token | None:
     """The verb a prepositional phrase holding a participle's noun hangs on ("he battled ..., at one
     point calling ...", "sizing up the field in order to determine", "with a speech denouncing ..."):
@@ -271,16 +389,25 @@ def _of_phrase(noun: Token, participle: Token) -> Token | None:
     return None
 
 
+# Verbs whose object, whatever it is, carries their subject's words ("released data that suggest ...",
+# "ran a piece that noted ...", "launched a campaign that attacked ...": PolNeAR train).
+_PUBLISHING_VERBS = frozenset({"release", "launch", "issue", "publish", "air", "unveil", "post", "add"})
+
+
 def _carried_subject(subj: Token) -> Token | None:
     """ "She issued a statement that said ...": a relative pronoun standing for a statement-like
-    noun (``carrier_nouns``) that is a verb's object speaks for that verb's subject (PolNeAR train)."""
+    noun (``carrier_nouns``) that is a verb's object, or for the object of a publishing verb,
+    speaks for that verb's subject (PolNeAR train)."""
     if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl":
         return None
     noun = subj.head.head
-    if noun.lemma_.lower() not in lexicon()["carrier_nouns"] or noun.dep_ not in _CARRIER_DEPS:
+    if noun.dep_ not in _CARRIER_DEPS:
         return None
     verb = noun.head
     if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if noun.lemma_.lower() not in lexicon()["carrier_nouns"] \
+            and not (noun.dep_ == "dobj" and verb.lemma_.lower() in _PUBLISHING_VERBS and _thing(noun)):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
@@ -312,10 +439,39 @@ def no_source(cue: Token) -> bool:
         and not any(c.dep_ == "agent" for c in cue.children)
 
 
+# Participles naming a state of mind or a stance their subject holds ("is convinced that", "are
+# divided over", "is aligned with"): without a "by" agent the subject is the source (PolNeAR train).
+_STATE_PARTICIPLES = frozenset({"assure", "divide", "split", "persuade", "convince", "rattle", "align", "thrill",
+                                "embitter", "unite", "engage", "miff", "worry", "disappoint", "upset", "alarm",
+                                "poise", "commit", "dedicate", "devote", "determine", "glue", "delight", "concern",
+                                "interest", "bore", "infatuate"})
+
+
+# "focused on", "aimed at": a stance only when a person holds it ("those focused on ratings"); on a
+# thing ("a letter focused on claims", "the rules are aimed at") it names no source.
+_AIM_PARTICIPLES = frozenset({"focus", "aim"})
+
+
+def _held_by_person(cue: Token) -> bool:
+    """Whether the participle's holder (its noun, or its passive subject) names people."""
+    holder = cue.head if cue.dep_ == "acl" else next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if holder is None:
+        return False
+    lemma = holder.lemma_.lower()
+    if holder.pos_ == "PRON":
+        return holder.lower_ not in _THINGS and lemma not in ("it", "this", "these")
+    return holder.ent_type_ in ("PERSON", "NORP", "ORG") or lemma in roles() \
+        or lemma in lexicon()["unnamed_heads"] or lemma in _GROUPS
+
+
 def _passive(cue: Token) -> bool:
     """A passive cue, or a bare past participle opening a clause ("Asked about ...")."""
     if any(c.lower_ in HAS_CLITICS for c in cue.children if c.dep_ == "auxpass"):
         return False  # "He's said ...": the parser's passive is "has said"
+    stance = cue.lemma_.lower() in _STATE_PARTICIPLES \
+        or (cue.lemma_.lower() in _AIM_PARTICIPLES and _held_by_person(cue))
+    if stance and not any(c.dep_ == "agent" for c in cue.children):
+        return False  # "Kim is assured of ...", "they were divided over ...": Kim holds the view
     if any(c.dep_ in _PASSIVE_DEPS for c in cue.children):
         return True
     if cue.tag_ == "VBN" and cue.dep_ == "acl" and cue.lemma_.lower() not in lexicon()["verbs"]:
@@ -329,6 +485,7 @@ def _passive(cue: Token) -> bool:
 
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos"})
 _HANDOVER = frozenset({",", "\"", "”", "''"})
+_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def _adjacent_name(cue: Token) -> Token | None:
@@ -337,9 +494,13 @@ def _adjacent_name(cue: Token) -> Token | None:
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.ent_type_ in _WHEN:
         return None  # "Kim, in Ohio, said Tuesday that ...": a date is no speaker
-    if nxt is not None and nxt.pos_ == "PROPN":
+    handover = cue.i > 0 and cue.nbor(-1).text in _HANDOVER
+    # `"We will not back down" — warned Putin`: a dash after the quotation hands the name over too
+    dashed = cue.i > 1 and cue.nbor(-1).text in _DASHES and (cue.nbor(-2).text in _QUOTE_TOKENS
+                                                             or cue.nbor(-2).text == "’")
+    if nxt is not None and nxt.pos_ == "PROPN" and (handover or dashed or not _takes_object(cue)):
         return nxt
-    if cue.i == 0 or cue.nbor(-1).text not in _HANDOVER:
+    if not handover:
         return _name_before(cue)
     if nxt is not None and nxt.is_alpha and nxt.is_title and nxt.head.i == cue.i \
             and nxt.dep_ in ("advmod", "npadvmod", "dobj"):
@@ -347,6 +508,13 @@ def _adjacent_name(cue: Token) -> Token | None:
     found = next((c for c in cue.children if c.dep_ in _INVERTED_DEPS and c.left_edge.i == cue.i + 1
                   and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)  # "tweeted another", "read one"
     return found or _phrase_after(cue)
+
+
+def _takes_object(cue: Token) -> bool:
+    """A cue whose next word is its object or listener unless a quotation precedes ("told Fox News",
+    "described Trump as ...", "asked Obama"), never its speaker."""
+    lemma, lex = cue.lemma_.lower(), lexicon()
+    return lemma in lex["addressee_verbs"] or lemma in lex["object_verbs"]
 
 
 _WHEN = frozenset({"DATE", "TIME"})
