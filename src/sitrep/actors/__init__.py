@@ -36,7 +36,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "10"
+VERSION = "11"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 

@@ -25,7 +25,7 @@ _BYLINE_EDGE = " \t·•|,;:-–—"
 _BY_PREFIX = re.compile(r"^(?:by|par|por|von|di)\s+", re.IGNORECASE)
 
 NAME = "clean"
-VERSION = "3"
+VERSION = "4"
 REQUIRES = ("raw", "format")
 ASSIGNS = ("title", "body", "captions", "boilerplate", "published", "published_source", "language", "byline", "dateline")
 

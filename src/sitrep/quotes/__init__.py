@@ -29,7 +29,7 @@ from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "11"
+VERSION = "12"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
