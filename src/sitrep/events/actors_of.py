@@ -31,6 +31,7 @@ from .coding import (
 )
 from .lexicon import load, word_set
 from .participants import Resolver, is_participant, unique_refs
+from .places import place_from_token, settlement_name
 from .status import governors
 from .targets import place_ref, refine, thing_ref
 
@@ -131,8 +132,10 @@ def actor_refs(trig: Trigger, resolver: Resolver) -> tuple[list[ActorRef], bool]
         return resolver.resolve_pronoun_all(tok, reporter_of(trig.token)), True
     named = tok.ent_type_ in NAMED_ACTOR_ENTS  # "The Islamic State attacked": a name with no country still acts
     refs = [r for r in refine(resolver.resolve_all(tok), tok, resolver) if named or is_participant(r)] or _inner_actors(tok, resolver)
-    if not refs and _name_like(tok) and (name := thing_ref(tok)) is not None:
+    if not refs and _name_like(tok) and not is_instrument(tok) and (name := thing_ref(tok)) is not None:
         refs = [name]  # a name the entity tagger missed ("Haaretz conducted an inquiry", "ICE returned")
+    if not any(r.id or r.country for r in refs) and settlement_name(tok) is not None and (town := place_from_token(tok)) is not None:
+        refs = [ActorRef(None, town.name, town.country, town.span)]  # "The town of Hempstead filed a lawsuit": the town, in its country
     if tok.dep_ == "nsubjpass" and in_class(tok, "@troops"):
         for ref in refs:  # "2,500 American soldiers were moved": the acting side is their country
             if ref.id is None and ref.country:
@@ -167,11 +170,11 @@ def _instrument_owner(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
         return []
     for obj in prep_objects(tok, "in") + prep_objects(tok, "from"):
         after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
-        if demonym_code(obj.text) and _instrument(after):  # "in Russian shelling" parsed apart: "Russian" the object
+        if demonym_code(obj.text) and is_instrument(after):  # "in Russian shelling" parsed apart: "Russian" the object
             code = demonym_code(obj.text)
             if code and len(code) == 2:
                 return [ActorRef(None, country_name(code) or obj.text, code, [obj.idx, obj.idx + len(obj.text)])]
-        if not _instrument(obj):
+        if not is_instrument(obj):
             continue
         agents = [r for o in prep_objects(obj, "by") for r in resolver.resolve_all(o) if is_participant(r)]
         if agents:
@@ -183,7 +186,7 @@ def _instrument_owner(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
     return []
 
 
-def _instrument(tok: Token | None) -> bool:
+def is_instrument(tok: Token | None) -> bool:
     """True for a strike, attack or weapon noun (``INSTRUMENT_CLASSES``: "air strike", "tank"; and
     ``INSTRUMENT_NOUNS``, which the parser leaves as nouns the verb classes do not list: "shelling")."""
     return tok is not None and (tok.lemma_.lower() in INSTRUMENT_NOUNS or any(in_class(tok, f"@{c}") for c in INSTRUMENT_CLASSES))

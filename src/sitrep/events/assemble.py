@@ -3,7 +3,10 @@
 Steps per trigger: 1. actor and target; 2. date (the mention on the trigger's clause, else on
 the reporting verb, else the sentence's only one); 3. status; 4. places and quantities from
 the trigger's clause; 5. confidence. Then triggers nested in another one's clause that add
-nothing of their own ("visits Kyiv to meet with ...") are folded into it.
+nothing of their own ("visits Kyiv to meet with ...") are folded into it. A violent verb whose
+subject is the strike itself ("Shelling killed three civilians") has that strike as a source with
+no country; a verb whose object is a bare number counts what its coordinated twin counted
+("killing two people and wounding seven").
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from ..ids import fact_id
 from ..schema import ActorRef, Article, Event, EventDate, Provenance, Quantity
-from .actors_of import actor_refs
-from .coding import Trigger, object_of, reporter_of, scope
+from .actors_of import actor_refs, is_instrument
+from .coding import Trigger, match, object_of, reporter_of, scope
 from .lexicon import word_set
-from .participants import Resolver, is_participant
+from .participants import Resolver, is_participant, np_tokens
+from .numwords import written_number
 from .places import cause_place, event_places, place_from_name, place_from_token
 from .quantities import find_quantities
 from .recode import code_event
@@ -35,6 +39,7 @@ CARRIED_DATE_PENALTY = 0.05  # date taken from the previous sentence
 MODEL_PENALTY = 0.1  # the pair classifier overrode the dictionary's category
 GENERIC_PENALTY = 0.25  # a verb outside the dictionary, coded by the pair classifier alone
 UNTARGETED = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "REJECT"})
+OTHERS_UNITS = frozenset({"other", "others"})  # "killing 3 civilians and wounding 12 others": 12 civilians
 
 
 @dataclass
@@ -140,6 +145,21 @@ def _casualties(trig: Trigger, resolver: Resolver) -> list[ActorRef]:
     return [r for v in victims for r in (resolver.resolve_all(v) or [_victims_ref(v)])]
 
 
+def _struck_by(trig: Trigger) -> ActorRef | None:
+    """The strike or weapon a violent verb has as its subject ("Shelling killed three civilians",
+    "An air strike wounded two children"), as a thing with no country: whoever used it is not
+    named; the event stands with its victims (PLV marks such a phrase as the source)."""
+    tok = trig.token
+    if trig.entry["category"] != "ASSAULT" or tok.pos_ != "VERB":
+        return None
+    for subj in (c for c in tok.children if c.dep_ in ("nsubj", "csubj")):
+        entry = match(subj) if subj.tag_ == "VBG" else None  # "Shelling" read as a gerund
+        if is_instrument(subj) or (entry is not None and entry["category"] == "ASSAULT"):
+            toks = np_tokens(subj)
+            return ActorRef(None, tok.doc[toks[0].i : subj.i + 1].text, None, [toks[0].idx, subj.idx + len(subj.text)])
+    return None
+
+
 def _victims_ref(tok: Token) -> ActorRef:
     first = min(t.i for t in tok.subtree if t.i <= tok.i)
     return ActorRef(None, tok.doc[first : tok.i + 1].text, None, [tok.doc[first].idx, tok.idx + len(tok.text)])
@@ -153,6 +173,8 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
     actors and no target pairs each actor with each other one ("Peru and Chile met" -> PE->CL, CL->PE).
     """
     actors, pronoun = actor_refs(trig, resolver)
+    if not actors and (strike := _struck_by(trig)) is not None:
+        return [(strike, t) for t in target_refs(trig, resolver, None)], False
     if not actors:
         victims = _casualties(trig, resolver)
         return [(None, v) for v in victims], False
@@ -287,11 +309,54 @@ def fold(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _bare_count(tok: Token) -> tuple[Token, float] | None:
+    """The bare number a verb takes as its object ("wounding seven"), with its value."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NUM" and c.like_num):
+        if obj.text[:1].isdigit():
+            try:
+                return obj, float(obj.text.replace(",", ""))
+            except ValueError:
+                return None
+        words = [(t.text, t.idx, t.idx + len(t.text)) for t in obj.subtree if t.pos_ == "NUM" or t.text == "-"]
+        found = written_number(words, 0)
+        return (obj, found[0]) if found is not None else None
+    return None
+
+
+def elided_counts(cands: list[Candidate]) -> None:
+    """A verb coordinated with another of its category whose object is a bare number counts what
+    the other one counted ("killing two people and wounding seven": seven people), so the count is
+    not lost in the fold."""
+    for cand in cands:
+        tok = cand.trigger.token
+        others = [q for q in cand.event.quantities if q.unit in OTHERS_UNITS]  # "wounding 12 others"
+        if tok.pos_ != "VERB" or (cand.event.quantities and not others):
+            continue
+        bare = _bare_count(tok) if not others else None
+        if bare is None and not others:
+            continue
+        twins = set(tok.conjuncts)
+        donor = next((k for k in cands if k.trigger.token in twins and k.event.category == cand.event.category
+                      and any(q.unit and q.unit not in OTHERS_UNITS for q in k.event.quantities)), None)
+        if donor is None:
+            continue
+        unit = next(q.unit for q in donor.event.quantities if q.unit and q.unit not in OTHERS_UNITS)
+        for q in others:
+            q.unit = unit
+        if bare is None:
+            continue
+        num, value = bare
+        first = next(t for t in num.subtree if t.pos_ == "NUM")
+        span = [first.idx, num.idx + len(num.text)]
+        cand.event.quantities = [Quantity(value, unit, None, num.doc.text[span[0] : span[1]], None, None, span)]
+
+
 def sentence_events(article: Article, sent: Span, triggers: list[Trigger], resolver: Resolver,
                     mentions: list[DateMention]) -> list[Event]:
     """The events of one sentence (``mentions``: its date mentions, ``time.find_date_mentions``)."""
     sc = SentenceContext(article, resolver, mentions, sent, {t.token.i for t in triggers}, set())
     cands = [c for t in triggers for c in build_all(t, sent, sc)]
+    elided_counts(cands)
     return [c.event for c in fold(cands)]
 
 

@@ -11,8 +11,11 @@ CONSULT). Needs grammar, all must hold:
   (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA`` (or ``head:@class``),
   ``of:@class``, ``dep:X`` / ``dep:!X`` (the trigger's own dependency is / is not X), ``mod:WORD``
   (an adjective or compound modifier: "joint exercises"), ``frame:light`` (a noun that reports the
-  action: ``reported_noun``); target slot ``ccomp_subj``: the subject of the
-  trigger's clausal complement.
+  action: ``reported_noun``); ``prep:X|Y`` (any of the prepositions, on the trigger or on its
+  object: "launched 40 drones at Kyiv"); ``state:to`` (a "to"/"for" object or dative of the trigger
+  or its object names a country: "send tanks to Ukraine"); target slot ``ccomp_subj``: the subject of the
+  trigger's clausal complement. A money object is read through its aid phrase ("1.3 billion euros
+  in military aid": the aid); an AID entry whose aid is military ("military aid") is coded military (072).
 
 Also reported obligations ("X said Y must ...": X demands of Y). Here too the parse frames both
 sides read (object, subject, reporting verb, undergo frame) and ``scope``, the trigger's own clause.
@@ -25,13 +28,17 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..countries import country_code, demonym_code
 from .lexicon import load, word_set
+from .participants import agent_code
 from .status import asks_someone
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 REPORT_HOPS = 6  # how far up the parse a reporting verb ("said") is looked for
+MONEY_PREPS = ("in", "of", "as")  # "$40bn in aid", "$2m of assistance", "1bn euros as aid"
+MILITARY_WORDS = frozenset({"military", "defense", "defence", "security", "lethal", "weapons", "arms"})  # "military aid"
 # dependencies a search for participants inside a phrase does not follow (the actor's own side, clause glue)
 LED_WORDS = frozenset({"lead", "led", "back", "backed"})  # "a Saudi-led strike", "a US-backed offensive"
 WIDE_CUT = frozenset({"nsubj", "csubj", "advcl", "parataxis", "punct", "cc", "aux", "auxpass", "mark", "det"})
@@ -48,7 +55,8 @@ class Trigger:
 @lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
     index: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for entry in load("verbs")["entries"]:
+    data = load("verbs")
+    for entry in data["object_entries"] + data["entries"]:  # a narrow object's entry first ("send tanks to Ukraine")
         index.setdefault((entry["lemma"], entry["pos"]), []).append(entry)
     return index
 
@@ -118,10 +126,48 @@ def prep_objects(tok: Token | None, word: str) -> list[Token]:
     return out
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    """Currency words of ``units.json`` ("euros", "dollars", "yen", ...)."""
+    units = load("units")
+    names = set(units["prefix"].values())
+    return frozenset(w for w, name in units["units"].items() if name in names) | {"pound", "pounds"}
+
+
+def money_content(tok: Token | None) -> Token | None:
+    """What a sum of money is given as ("1.3 billion euros in military aid" -> aid), else the token."""
+    if tok is None or not (tok.ent_type_ == "MONEY" or tok.lower_ in _currencies()):
+        return tok
+    for word in MONEY_PREPS:
+        for obj in prep_objects(tok, word):
+            return obj
+    return tok
+
+
+def _names_state(tok: Token) -> bool:
+    """True when a noun phrase names a country or its forces ("Ukraine", "Kyiv", "South Korea",
+    "Ukrainian forces")."""
+    if tok.pos_ == "NOUN":  # a state's forces or government: "to Ukrainian troops", "to the Afghan army"
+        return agent_code(tok.text) is not None and any(
+            c.dep_ in ("amod", "compound") and demonym_code(c.text) for c in tok.children)
+    if tok.pos_ != "PROPN":
+        return False
+    code = country_code(tok.text) or country_code(" ".join(t.text for t in tok.subtree if t.dep_ == "compound" or t is tok))
+    return bool(code and len(code) == 2)
+
+
 def _need_holds(tok: Token, need: str) -> bool:
     kind, _, arg = need.partition(":")
     if kind == "obj":
-        return in_class(object_of(tok), arg)
+        return in_class(money_content(object_of(tok)), arg)
+    if kind == "prep" and "|" in arg:  # "launched drones at Kyiv": "at" on the verb or on the drones
+        obj = object_of(tok)
+        return any(prep_objects(t, w) for w in arg.split("|") for t in (tok, obj) if t is not None)
+    if kind == "state":  # "send tanks to Ukraine": a recipient country
+        obj = object_of(tok)
+        found = [o for t in (tok, obj) for w in (arg, "for") for o in prep_objects(t, w)]
+        found += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        return any(_names_state(o) for o in found)
     if kind == "subj":  # "Russian troops massed near the border": the troops are the subject
         return any(c.dep_ == "nsubj" and in_class(c, arg) for c in tok.children)
     if kind == "of":
@@ -189,8 +235,23 @@ def match(tok: Token) -> dict[str, Any] | None:
     pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
     for entry in _index().get((lemma_of(tok), pos), []):
         if all(_need_holds(tok, n) for n in entry["needs"]):
-            return entry
+            return _military_aid(tok, entry)
     return None
+
+
+def _military_aid(tok: Token, entry: dict[str, Any]) -> dict[str, Any]:
+    """An aid entry whose aid is military ("pledged 1.3 billion euros in military aid", "a military
+    aid package") coded as military aid (CAMEO 072); any other entry unchanged."""
+    if entry.get("category") != "AID" or entry.get("mode") not in ("economic", "general"):
+        return entry
+    obj = object_of(tok)
+    aid = money_content(obj)
+    for noun in {t for t in (obj, aid) if t is not None and in_class(t, "@aid")}:  # not "security guarantees"
+        words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        words |= {g.lower_ for c in noun.children if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")}
+        if words & MILITARY_WORDS:
+            return {**entry, "mode": "military", "cameo": "072"}
+    return entry
 
 
 def _generic_entry(tok: Token) -> dict[str, Any] | None:
@@ -201,9 +262,19 @@ def _generic_entry(tok: Token) -> dict[str, Any] | None:
     deps = {c.dep_ for c in tok.children}
     if not deps & {"nsubj", "nsubjpass", "agent"} or not deps & {"dobj", "prep", "dative"}:
         return None
+    if _listed_phrasal(tok):
+        return None
     defaults = load("verbs")["target_defaults"]
     return {"lemma": tok.lemma_.lower(), "pos": "VERB", "needs": [], "category": None, "cameo": None, "mode": None,
             "generic": True, "target": defaults["_generic"]}
+
+
+def _listed_phrasal(tok: Token) -> bool:
+    """True for a phrasal verb the dictionary lists with the objects it is an event for ("rule out"
+    a deal, not "ruled out surgery"): no dictionary entry matched, so it is no event; the pair
+    classifier does not get to read it as one."""
+    particles = {f"prt:{c.lower_}" for c in tok.children if c.dep_ == "prt"}
+    return bool(particles) and any(particles & set(e["needs"]) for e in _index().get((lemma_of(tok), "VERB"), []))
 
 
 def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:

@@ -32,6 +32,10 @@ SETTLEMENT_HEADS = frozenset({"town", "city", "village", "settlement", "hamlet",
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                       "upper", "lower", "north-east", "north-west", "south-east", "south-west"})
 TOWN_PREPS = frozenset({"in", "near", "at", "outside", "around"})  # where a GPE may be a smaller town
+# the most people a place the text calls a village or town can have ("the village of Berlin" is not
+# the capital); a city or port has no limit
+SETTLEMENT_MAX = {"village": 100_000, "hamlet": 100_000, "town": 1_000_000, "township": 1_000_000,
+                  "settlement": 1_000_000, "suburb": 1_000_000}
 # words of subdivision names too generic to be read as a place on their own ("Northern", "Red Sea")
 _GENERIC_REGION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "capital",
@@ -86,20 +90,20 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
 
 
 @lru_cache(maxsize=1)
-def _all_towns() -> dict[str, dict[str, Any]]:
+def _all_towns() -> dict[str, list[dict[str, Any]]]:
     """Every gazetteer city by lower-case name, accent-folded name and Latin alternate name
     ("Avdiivka" for Avdiyivka), the most populous first; read only where the text says the name
     is a settlement ("the town of X"). A bare name after "in"/"near" is not looked up here: small
     towns share names across the world and with people ("in Kensington", "in Marion")."""
-    towns: dict[str, dict[str, Any]] = {}
+    towns: dict[str, list[dict[str, Any]]] = {}
     for city in _cities().values():
         names = [city["name"]] + [
             a for a in city.get("alternatenames", [])
             if len(a) > 3 and a[:1].isupper() and a.replace(" ", "").replace("-", "").isalpha() and a.isascii()]
-        for name in names:
-            for key in {name.lower(), fold(name)}:
-                if key not in towns or city["population"] > towns[key]["population"]:
-                    towns[key] = city
+        for key in {k for name in names for k in (name.lower(), fold(name))}:
+            towns.setdefault(key, []).append(city)
+    for found in towns.values():
+        found.sort(key=lambda c: -c["population"])
     return towns
 
 
@@ -123,20 +127,28 @@ def _subdivisions() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in countries}
 
 
-def town_place(name: str, span: list[int] | None = None) -> Place:
-    """The place for a name the text calls a town, city or village: the gazetteer's entry at any
-    population when there is one, else the name itself without a country."""
+def town_place(name: str, span: list[int] | None = None, head: str = "town") -> Place:
+    """The place for a name the text calls a town, city or village (``head``): the gazetteer's
+    entry at any population when there is one (the most populous; entries of that very name before
+    those that list it as an alternate name), else the name itself without a country. A village or
+    town is no big city of the same name ("the village of Berlin" is not Germany's capital): entries
+    above the head's ``SETTLEMENT_MAX`` population are passed over for a smaller namesake; when none
+    is known, the name keeps no country."""
     key = " ".join(name.split()).strip(" ,.")
+    limit = SETTLEMENT_MAX.get(head)
     found = place_from_name(key, span)
-    if found is not None:
+    if found is not None and (limit is None or found.kind != "city"):
         return found
-    city = _all_towns().get(key.lower()) or _all_towns().get(fold(key))
-    if city is not None:
+    towns = _all_towns().get(key.lower()) or _all_towns().get(fold(key)) or []
+    named = [c for c in towns if fold(c["name"]) == fold(key)]  # its own name before another's alternate one
+    fitting = [c for c in named or towns if limit is None or c["population"] <= limit]
+    if fitting:  # the most populous that fits
+        city = fitting[0]
         return Place(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city", span)
-    return Place(key, None, None, None, "city", span)
+    return Place(key, None, None, None, "city", span)  # none, or only a big namesake
 
 
-def _settlement_name(tok: Token) -> Token | None:
+def settlement_name(tok: Token) -> Token | None:
     """The proper name in "the town of X" headed by ``tok`` (the settlement noun), or None."""
     if tok.lemma_.lower() not in SETTLEMENT_HEADS:
         return None
@@ -235,10 +247,11 @@ def _region_country(tok: Token, depth: int = 0) -> str | None:
 def place_from_token(tok: Token) -> Place | None:
     """The place named by the noun phrase headed by ``tok`` (its appositive first: "the capital, Kyiv")."""
     doc = tok.doc
-    town = _settlement_name(tok)
+    town = settlement_name(tok)
     if town is None and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ == "of":
-        town = tok if _settlement_name(tok.head.head) == tok else None  # the name itself
+        town = tok if settlement_name(tok.head.head) == tok else None  # the name itself
     if town is not None:  # "the eastern town of Avdiivka"
+        head = town.head.head.lemma_.lower() if town.head.lower_ == "of" else "town"
         ent = ent_span(town) if town.ent_type_ else None
         name_tok = doc[ent.start : ent.end] if ent is not None and ent.start <= town.i < ent.end else None
         if name_tok is None:
@@ -246,7 +259,7 @@ def place_from_token(tok: Token) -> Place | None:
             while start < town.i and not doc[start].text[:1].isupper():
                 start += 1
             name_tok = doc[start:end]
-        return town_place(name_tok.text, [name_tok.start_char, name_tok.end_char])
+        return town_place(name_tok.text, [name_tok.start_char, name_tok.end_char], head)
     for child in tok.children:
         if child.dep_ == "appos":
             found = place_from_token(child)
@@ -339,7 +352,7 @@ def event_places(preps: list[Token], category: str) -> EventPlaces:
     used: set[int] = set()
     for prep in sorted(preps, key=lambda t: t.i):
         role = _role(prep)
-        if role is None and prep.lower_ == "of" and _settlement_name(prep.head) is not None:
+        if role is None and prep.lower_ == "of" and settlement_name(prep.head) is not None:
             role = "location"  # "shelled the town of Avdiivka": where it happened
         if role is None or prep.i in used:
             continue

@@ -98,6 +98,30 @@ def _placed(ref: ActorRef, tok: Token) -> ActorRef:
     return place if place is not None and place.country else ref
 
 
+def _one_per_record(refs: list[ActorRef]) -> list[ActorRef]:
+    """One reference per actor record, the first, with a country another reference to it found
+    ("sanctions on Russia and the Crimea": the Crimea read with Russia and on its own)."""
+    first: dict[str, ActorRef] = {}
+    out: list[ActorRef] = []
+    for ref in refs:
+        if ref.id is None or ref.id not in first:
+            out.append(ref)
+            if ref.id is not None:
+                first[ref.id] = ref
+        elif first[ref.id].country is None:
+            first[ref.id].country = ref.country
+    return out
+
+
+def _place_country(ref: ActorRef, tok: Token) -> None:
+    """A named target with no country that is a town or region of the gazetteer ("drones at Odesa",
+    an actor record the tagger made an organisation) takes that place's country."""
+    if ref.country is None and tok.pos_ == "PROPN":
+        place = place_from_token(tok)
+        if place is not None and place.kind in ATTACKED_PLACE_KINDS and place.country:
+            ref.country = place.country
+
+
 def _nominal_top(tok: Token) -> Token:
     top = tok
     while top.dep_ in ("pobj", "prep") and top.head.pos_ in ("NOUN", "ADP"):
@@ -137,9 +161,14 @@ def _slot(trig: Trigger, slot: str) -> list[Token | ActorRef]:
     return []
 
 
-def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
+ATTACKED_PLACE_KINDS = frozenset({"city", "region"})  # "Ukrainian forces shelled Donetsk": a place, not a side
+
+
+def _same_side(ref: ActorRef, actor: ActorRef | None, attacked_place: bool = False) -> bool:
     """The actor itself, or the actor's own country's state or forces; not a domestic party with
-    another role ("the court freed a Kyrgyz journalist", "police detained Georgian protesters")."""
+    another role ("the court freed a Kyrgyz journalist", "police detained Georgian protesters"),
+    nor a town or region an attack hit in the actor's own country (``attacked_place``:
+    "Ukrainian forces shelled Donetsk")."""
     if actor is None:
         return False
     if ref.id and ref.id == actor.id:
@@ -149,7 +178,16 @@ def _same_side(ref: ActorRef, actor: ActorRef | None) -> bool:
     role, own = agent_code(ref.name), agent_code(actor.name)
     if role is not None and role != own and (own is not None or role not in STATE_ROLES):
         return False
-    return bool(ref.country and ref.country == actor.country and not ref.id)
+    return bool(ref.country and ref.country == actor.country and not ref.id) and not attacked_place
+
+
+def _attacked_place(trig: Trigger, tok: Token) -> bool:
+    """True when an attack's target phrase is a town or region of the gazetteer ("shelled Donetsk",
+    "struck the town of Avdiivka"): where the blow fell, kept even in the attacker's own country."""
+    if trig.entry.get("category") != "ASSAULT" or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    place = place_from_token(tok)
+    return place is not None and place.kind in ATTACKED_PLACE_KINDS
 
 
 def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep: bool = True) -> list[ActorRef]:
@@ -170,6 +208,7 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
     defaults = load("verbs")["target_defaults"]
     slots = trig.entry.get("target", defaults.get(trig.entry["category"], defaults["_"]))
     fallback: ActorRef | None = None
+    fallback_hit = False
     for slot in slots:
         found_refs: list[ActorRef] = []
         for found in _slot(trig, slot):
@@ -179,15 +218,18 @@ def target_refs(trig: Trigger, resolver: Resolver, actor: ActorRef | None, deep:
             refs = [found] if isinstance(found, ActorRef) else refine(resolver.resolve_all(found), found, resolver)
             named = not isinstance(found, ActorRef) and found.ent_type_ in NAMED_TARGET_ENTS
             parts = [_placed(r, found) if named and not is_participant(r) else r for r in refs if named or is_participant(r)]
-            if not parts:
-                fallback = fallback or (thing_ref(found) if not isinstance(found, ActorRef) else None)
-            found_refs += [r for r in parts if not _same_side(r, actor)]
+            for ref in parts if named else []:
+                _place_country(ref, found)
+            hit = not isinstance(found, ActorRef) and _attacked_place(trig, found)
+            if not parts and fallback is None and not isinstance(found, ActorRef):
+                fallback, fallback_hit = thing_ref(found), hit
+            found_refs += [r for r in parts if not _same_side(r, actor, hit)]
         if found_refs:
-            return unique_refs(found_refs)
+            return unique_refs(_one_per_record(found_refs))
     deeper = _deeper_participants(trig, resolver, actor) if deep else []
     if deeper:
         return deeper
-    return [fallback] if fallback is not None and not _same_side(fallback, actor) else []
+    return [fallback] if fallback is not None and not _same_side(fallback, actor, fallback_hit) else []
 
 
 def _object_pronoun(pron: Token, resolver: Resolver, actor: ActorRef | None) -> list[ActorRef]:

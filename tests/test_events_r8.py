@@ -1,0 +1,193 @@
+"""Round 8 fixes of the events stage, from a reader's and a reviewer's findings: an attacked town in
+the attacker's own country, triggers that were missing (drones launched at a city, an aid package
+approved, a border closed, a strike as the subject of "killed", a count written once for two
+verbs), weapons sent abroad as aid, money pledged as aid, and wrong events on non-political
+objects and namesake towns (sentences written for sitrep)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.cameo import cameo_triples
+from sitrep.ids import article_id
+from sitrep.schema import Article, Event
+
+from event_helpers import dictionary_events
+
+
+def _article(runner, text: str) -> Article:
+    """The whole per-article pipeline with the shipped pair classifier (the default setting)."""
+    art = Article(id=article_id(text), source="<test>", raw=text)
+    outcome = next(runner.run([art]))
+    assert outcome.error is None and outcome.article is not None
+    return outcome.article
+
+
+def _events(runner, text: str) -> list[Event]:
+    return _article(runner, text).events
+
+
+def _only(events: list[Event], category: str) -> Event:
+    found = [e for e in events if e.category == category]
+    assert len(found) == 1, [(e.category, e.trigger) for e in events]
+    return found[0]
+
+
+# 1. a town or region an attack hit stays its target, even in the attacker's own country
+
+
+def test_shelled_town_in_own_country_is_the_target(runner):
+    ev = _only(_events(runner, "The Ukrainian army shelled Horlivka on Friday."), "ASSAULT")
+    assert ev.actor is not None and ev.actor.country == "UA"
+    assert ev.target is not None and ev.target.name == "Horlivka" and ev.target.country == "UA"
+    assert ("UKRMIL", "UKR", "19") in {(t.source, t.target, t.code[:2]) for t in cameo_triples(
+        _article(runner, "The Ukrainian army shelled Horlivka on Friday."))}
+
+
+# 2. missing triggers
+
+
+def test_drones_launched_at_a_city_are_an_attack(runner):
+    ev = _only(_events(runner, "Overnight, Russia launched 35 attack drones at Odesa."), "ASSAULT")
+    assert ev.cameo == "195" and ev.status == "occurred"
+    assert ev.actor is not None and ev.actor.country == "RU"
+    assert ev.target is not None and ev.target.country == "UA"
+    assert [q.value for q in ev.quantities] == [35] and "drone" in (ev.quantities[0].unit or "")
+
+
+def test_approved_aid_package_is_aid(runner):
+    ev = _only(_events(runner, "The Senate approved a $3bn aid package for Jordan on Thursday."), "AID")
+    assert ev.actor is not None and ev.actor.country == "US"
+    assert ev.target is not None and ev.target.country == "JO"
+    assert any(q.unit == "dollar" and q.value == 3e9 for q in ev.quantities)
+
+
+def test_closed_border_is_a_restriction_on_the_neighbour(runner):
+    ev = _only(_events(runner, "Lithuania closed its border with Belarus on Monday."), "COERCE")
+    assert (ev.cameo, ev.mode) == ("172", "restrict")
+    assert ev.actor is not None and ev.actor.country == "LT"
+    assert ev.target is not None and ev.target.country == "BY"
+    assert ("LTU", "BLR", "17") in {(t.source, t.target, t.code[:2]) for t in cameo_triples(_article(runner, "Lithuania closed its border with Belarus on Monday."))}
+
+
+def test_strike_as_subject_of_killed_gives_the_victims_and_place(runner):
+    ev = _only(_events(runner, "Heavy shelling killed four civilians in Kherson on Sunday."), "ASSAULT")
+    # no one is named: the strike itself stands as the source, with no country
+    assert ev.actor is not None and ev.actor.name.lower().endswith("shelling") and ev.actor.country is None
+    assert ev.status == "occurred"
+    assert ev.target is not None and ev.target.name == "civilians"
+    assert [(q.value, q.unit) for q in ev.quantities] == [(4, "civilians")]
+    assert ev.place is not None and ev.place.name == "Kherson" and ev.place.country == "UA"
+
+
+def test_an_air_strike_as_subject(runner):
+    ev = _only(_events(runner, "An air strike wounded two children in Idlib."), "ASSAULT")
+    assert ev.actor is not None and ev.actor.name == "air strike" and ev.actor.country is None
+    assert ev.target is not None and ev.target.name == "children"
+    assert ev.place is not None and ev.place.country == "SY"
+
+
+def test_natural_disaster_subject_is_no_attack(runner):
+    assert not any(e.category == "ASSAULT" for e in _events(runner, "The storm killed four civilians in Kherson on Sunday."))
+
+
+def test_count_written_once_for_two_verbs(runner):
+    events = _events(runner, "Insurgents ambushed a convoy near Kunduz, killing five soldiers and wounding eleven.")
+    counts = {(q.value, q.unit) for e in events if e.category == "ASSAULT" for q in e.quantities}
+    assert {(5, "soldiers"), (11, "soldiers")} <= counts
+    wounding = next(e for e in events if e.trigger == "wounding")
+    assert wounding.actor is not None and wounding.actor.name == "Insurgents"
+
+
+def test_others_counted_like_the_twin(runner):
+    events = _events(runner, "Insurgents ambushed a convoy near Kunduz, killing two police officers and injuring six others.")
+    killing = next(e for e in events if e.trigger == "killing")
+    injuring = next(e for e in events if e.trigger == "injuring")
+    assert [q.value for q in killing.quantities] == [2] and killing.quantities[0].unit not in (None, "other")
+    assert [(q.value, q.unit) for q in injuring.quantities] == [(6, killing.quantities[0].unit)]
+
+
+# 3. weapons sent to another country are military aid; troops sent stay a deployment
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norway will send ten tanks to Ukraine.", "UA"),
+    ("Canada sent howitzers and ammunition to Kyiv last month.", "UA"),
+])
+def test_weapons_sent_abroad_are_military_aid(runner, text, target):
+    events = _events(runner, text)
+    ev = _only(events, "AID")
+    assert (ev.mode, ev.cameo) == ("military", "072")
+    assert ev.target is not None and ev.target.country == target
+    assert not any(e.category == "MOBILIZE" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway will send 300 soldiers to Lithuania.",
+    "Russia sent more tanks to the border region.",
+])
+def test_troops_or_tanks_sent_to_a_place_stay_a_deployment(runner, text):
+    events = _events(runner, text)
+    assert _only(events, "MOBILIZE").cameo == "154"
+    assert not any(e.category == "AID" for e in events)
+
+
+# 4. money given as aid
+
+
+def test_money_pledged_in_military_aid_is_military_aid(runner):
+    ev = _only(_events(runner, "Sweden pledged 500 million kronor in military aid to Ukraine."), "AID")
+    assert (ev.mode, ev.cameo) == ("military", "072")
+    assert ev.actor is not None and ev.actor.country == "SE"
+    assert ev.target is not None and ev.target.country == "UA"
+
+
+def test_money_given_as_humanitarian_aid_is_aid(runner):
+    ev = _only(_events(runner, "Japan gave $20 million in humanitarian aid to Sudan."), "AID")
+    assert ev.cameo == "070" and ev.target is not None and ev.target.country == "SD"
+
+
+# 5. review leftovers
+
+
+@pytest.mark.parametrize("text", [
+    "The bank cut its funding to the startup.",
+    "The surgeon ruled out surgery for the patient.",
+])
+def test_non_political_object_is_no_event(runner, text):
+    assert _events(runner, text) == []
+
+
+def test_cut_funding_to_a_state_is_still_an_aid_cut(runner):
+    ev = _only(_events(runner, "The United States cut its funding to Honduras."), "SANCTION")
+    assert ev.cameo == "162" and ev.target is not None and ev.target.country == "HN"
+
+
+def test_ruled_out_talks_is_still_a_rejection(runner):
+    ev = _only(_events(runner, "Azerbaijan ruled out talks with Armenia."), "REJECT")
+    assert ev.target is not None and ev.target.country == "AM"
+
+
+def test_village_is_no_big_namesake_city(runner):
+    ev = _only(_events(runner, "Police detained three men in the village of Paris."), "COERCE")
+    assert ev.place is not None and ev.place.name == "Paris" and ev.place.country != "FR"
+
+
+def test_city_of_is_the_big_city(runner):
+    ev = _only(_events(runner, "Police detained three men in the city of Paris."), "COERCE")
+    assert ev.place is not None and ev.place.country == "FR"
+
+
+def test_town_named_as_actor(runner):
+    art = dictionary_events(runner, "The town of Hempstead on Long Island filed a lawsuit against New York.")
+    ev = _only(art.events, "ACCUSE")
+    assert ev.actor is not None and ev.actor.name == "Hempstead" and ev.actor.country == "US"
+    assert ev.target is not None and ev.target.country == "US"
+
+
+def test_aircraft_and_warships_sent_abroad_are_a_deployment_not_aid(runner):
+    # lead: weapons sent to a country are aid; aircraft and warships sent there are a deployment
+    art = _article(runner, "The United States sent aircraft to Poland on Monday.")
+    assert [(e.category, e.cameo) for e in art.events] == [("MOBILIZE", "154")]
+    art = _article(runner, "Spain will send a frigate to the Black Sea.")
+    assert [(e.category, e.status) for e in art.events] == [("MOBILIZE", "planned")]
