@@ -153,6 +153,8 @@ def _struck_by(trig: Trigger) -> ActorRef | None:
     if trig.entry["category"] != "ASSAULT" or tok.pos_ != "VERB":
         return None
     for subj in (c for c in tok.children if c.dep_ in ("nsubj", "csubj")):
+        if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in subj.children):
+            return None  # "Shelling by Russian forces killed ...": the strike names its author, its own event
         entry = match(subj) if subj.tag_ == "VBG" else None  # "Shelling" read as a gerund
         if is_instrument(subj) or (entry is not None and entry["category"] == "ASSAULT"):
             toks = np_tokens(subj)
@@ -173,8 +175,9 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
     actors and no target pairs each actor with each other one ("Peru and Chile met" -> PE->CL, CL->PE).
     """
     actors, pronoun = actor_refs(trig, resolver)
-    if not actors and (strike := _struck_by(trig)) is not None:
-        return [(strike, t) for t in target_refs(trig, resolver, None)], False
+    if not actors and (strike := _struck_by(trig)) is not None:  # the victims it hit, else where
+        hit = [r for o in trig.token.children if o.dep_ == "dobj" for r in (resolver.resolve_all(o) or [_victims_ref(o)])]
+        return [(strike, t) for t in hit or target_refs(trig, resolver, None)], False
     if not actors:
         victims = _casualties(trig, resolver)
         return [(None, v) for v in victims], False

@@ -269,10 +269,15 @@ def _generic_entry(tok: Token) -> dict[str, Any] | None:
             "generic": True, "target": defaults["_generic"]}
 
 
+RULED_OUT_LEMMAS = frozenset({"rule"})  # phrasal verbs whose listed objects are their only event senses
+
+
 def _listed_phrasal(tok: Token) -> bool:
     """True for a phrasal verb the dictionary lists with the objects it is an event for ("rule out"
     a deal, not "ruled out surgery"): no dictionary entry matched, so it is no event; the pair
     classifier does not get to read it as one."""
+    if lemma_of(tok) not in RULED_OUT_LEMMAS:  # "carried out a massacre" is for the classifier to read
+        return False
     particles = {f"prt:{c.lower_}" for c in tok.children if c.dep_ == "prt"}
     return bool(particles) and any(particles & set(e["needs"]) for e in _index().get((lemma_of(tok), "VERB"), []))
 

@@ -133,7 +133,7 @@ def town_place(name: str, span: list[int] | None = None, head: str = "town") -> 
     those that list it as an alternate name), else the name itself without a country. A village or
     town is no big city of the same name ("the village of Berlin" is not Germany's capital): entries
     above the head's ``SETTLEMENT_MAX`` population are passed over for a smaller namesake; when none
-    is known, the name keeps no country."""
+    is known, the big one stands ("the town of Mosul")."""
     key = " ".join(name.split()).strip(" ,.")
     limit = SETTLEMENT_MAX.get(head)
     found = place_from_name(key, span)
@@ -145,7 +145,9 @@ def town_place(name: str, span: list[int] | None = None, head: str = "town") -> 
     if fitting:  # the most populous that fits
         city = fitting[0]
         return Place(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city", span)
-    return Place(key, None, None, None, "city", span)  # none, or only a big namesake
+    if found is not None:  # only a big namesake: "the town of Mosul" is Mosul
+        return found
+    return Place(key, None, None, None, "city", span)
 
 
 def settlement_name(tok: Token) -> Token | None:
