@@ -7,6 +7,8 @@ sitrep."""
 
 from __future__ import annotations
 
+import pytest
+
 from quote_helpers import quote_with as _with
 from quote_helpers import run_quotes as _run
 from quote_helpers import source_of as _source
@@ -129,3 +131,120 @@ def test_trailing_reporter_is_the_outer_source(make_ctx):
     assert q.cue == "reported"
     assert _source(body, q) == "The Courier"
     assert q.text.startswith("The minister said at a trade forum that the port was")
+
+
+# After review of the rules above: a second speaker in a joined clause, "reportedly" beside a
+# real attribution, a time "as", a fronted clause after "that", "in the polls" as the election.
+
+def _pairs(found) -> set[tuple[str, str]]:
+    return {(q.cue, q.text) for q in found}
+
+
+def test_joined_clause_of_a_second_speaker_is_cut(make_ctx):
+    body = "The minister said the talks had failed and the president warned that war was coming."
+    found = _run(make_ctx, body)
+    assert ("said", "the talks had failed") in _pairs(found)
+    q = _with(found, "war was coming")
+    assert (q.cue, q.text) == ("warned", "that war was coming")
+    assert _source(body, q) == "the president"
+
+
+def test_joined_intention_of_a_second_speaker_is_cut(make_ctx):
+    body = "Kim said the deal was dead and Lee vowed to block it in parliament."
+    found = _run(make_ctx, body)
+    assert ("said", "the deal was dead") in _pairs(found)
+    q = _with(found, "block it")
+    assert q.cue == "vowed"
+    assert _source(body, q) == "Lee"
+
+
+def test_two_said_clauses_joined_by_and_are_two_quotes(make_ctx):
+    body = "Police said two men were arrested and prosecutors said they would be charged on Monday"
+    found = _run(make_ctx, body)
+    assert ("said", "two men were arrested") in _pairs(found)
+    assert _with(found, "charged on Monday").text == "they would be charged on Monday"
+
+
+def test_reportedly_leaves_a_reporting_verb_its_quote(make_ctx):
+    body = "The minister reportedly told aides that the talks had failed."
+    found = _run(make_ctx, body)
+    q = _with(found, "talks had failed")
+    assert (q.cue, q.text) == ("told", "that the talks had failed")
+    assert _source(body, q) == "The minister"
+
+
+def test_reportedly_leaves_according_to_its_quote(make_ctx):
+    body = "The army is reportedly preparing a new offensive, according to two officials."
+    found = _run(make_ctx, body)
+    q = _with(found, "new offensive")
+    assert q.cue == "according"
+    assert "according to" not in q.text
+    assert not any(x.cue == "reportedly" for x in found)
+
+
+def test_reportedly_in_a_relative_clause_gives_no_quote(make_ctx):
+    body = "The clerk, who reportedly moved to Lisbon in the spring, was questioned by police."
+    assert not any(q.text.startswith("who") for q in _run(make_ctx, body))
+
+
+@pytest.mark.parametrize("body", [
+    "As the senator testified, protesters interrupted the hearing.",
+    "As lawmakers argued, the budget deadline passed without a deal.",
+    "As the nurses complained, the ward ran out of clean sheets.",
+])
+def test_time_as_is_no_source(make_ctx, body):
+    found = _run(make_ctx, body)
+    assert not any(q.cue in ("testified", "argued", "complained") for q in found), _pairs(found)
+
+
+def test_time_as_keeps_the_main_stance(make_ctx):
+    body = "As residents complained, the council promised new funds."
+    found = _run(make_ctx, body)
+    assert not any(q.cue == "complained" for q in found)
+    assert _with(found, "new funds").cue == "promised"
+
+
+def test_trailing_as_clause_does_not_take_the_reporting_frame(make_ctx):
+    body = "He said the law would be repealed, as the opposition had demanded."
+    found = _run(make_ctx, body)
+    assert not any(q.text.startswith("He said") for q in found), _pairs(found)
+    assert _with(found, "law would be repealed").cue == "said"
+
+
+def test_as_one_aide_put_it_is_a_source(make_ctx):
+    body = "As one farmer put it, the river has never been this low in living memory."
+    q = _with(_run(make_ctx, body), "river has never been")
+    assert q.cue == "put"
+    assert _source(body, q) == "one farmer"
+
+
+def test_fronted_clause_after_that_is_no_trailing_reporter(make_ctx):
+    body = "The minister said that once the fighting stops, the people will decide."
+    found = _run(make_ctx, body)
+    assert not any(q.text == "The minister said" for q in found), _pairs(found)
+    q = _with(found, "people will decide")
+    assert q.cue == "said"
+    assert _source(body, q) == "The minister"
+
+
+@pytest.mark.parametrize("body", [
+    "The ruling party won a landslide in the polls on Sunday.",
+    "The governing coalition was beaten in the polls last spring.",
+])
+def test_polls_as_the_election_are_no_source(make_ctx, body):
+    found = _run(make_ctx, body)
+    assert not any(q.cue.lower() == "in" for q in found), _pairs(found)
+
+
+def test_poll_phrase_leaves_a_joined_clause_out(make_ctx):
+    body = "The young mayor is gaining in the polls and the mood at her rallies is upbeat."
+    q = _with(_run(make_ctx, body), "young mayor is gaining")
+    assert q.cue == "in"
+    assert "rallies" not in q.text
+
+
+def test_survey_on_a_said_clause_keeps_the_said_quote(make_ctx):
+    body = "In a survey of 800 nurses, 61 percent said they planned to leave the profession."
+    q = _with(_run(make_ctx, body), "planned to leave")
+    assert q.cue == "said"
+    assert q.text == "they planned to leave the profession"

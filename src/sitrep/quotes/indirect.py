@@ -37,9 +37,13 @@ _CUE_WORDS = frozenset({"according", "reportedly"})
 # Nouns of a survey that, as "in [a poll]", is the source of the clause it sits in ("In a CBS poll,
 # 40 percent backed Kim", "Kim leads in the polls": PolNeAR train).
 _POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+# Verbs with which "in the polls" is the election ("won in the polls").
+_ELECTION_VERBS = frozenset({"win", "lose", "vote", "beat", "defeat", "sweep"})
 _ADVERBIAL_WORDS = frozenset({"poll", "polls", "survey", "surveys", "polling", "reportedly"})
 # Adjectives that with "make" report the clause after them ("made it clear that ...").
 _MADE_ADJS = frozenset({"clear", "plain", "known", "obvious"})
+# Verbs that as "as X reported, ..." report the clause they sit in (others: a time, "as X testified").
+_AS_VERBS = frozenset({"report", "say", "note", "write", "tell", "put", "explain", "predict", "state"})
 # Verbs whose "if"/"whether" clause is what they report, even as the parser's adverbial clause.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire"})
 
@@ -87,7 +91,7 @@ def content_spans(tok: Token) -> list[tuple[int, int]] | None:
     if comp is None and lemma in intent:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < (comp.i if comp else 0)), None)
-    if comp is None and lemma in clause and tok.dep_ == "advcl" and _as_aside(tok):
+    if comp is None and (lemma in clause or lemma == "put") and tok.dep_ == "advcl" and _as_aside(tok):
         found = gaps.according(tok)  # "As the paper reported, [...]": the clause it sits in
         return gaps.runs(found) or None if found else None
     if comp is None and lemma in clause and _trailing(tok):
@@ -100,12 +104,21 @@ def content_spans(tok: Token) -> list[tuple[int, int]] | None:
 
 
 def _as_aside(tok: Token) -> bool:
-    """ "As the paper reported, ...": a cue with "as", its own subject and no object (not "as
-    the nation decides on ...", "as Kim lamented the vote": a time or a manner; PolNeAR train)."""
-    deps = {c.dep_ for c in tok.children}
+    """ "As the paper reported, ...", "as one aide put it": a verb that reports, with "as", its own
+    subject and no object (not "as the nation decides on ...", "as Kim lamented the vote", "as
+    the senator testified, ...": a time or a manner; PolNeAR train), on a clause that is no
+    attribution of its own ("He said X, as the party had said": the content is He's)."""
+    if tok.lemma_.lower() not in _AS_VERBS:
+        return False
+    deps = {c.dep_ for c in tok.children if not (c.dep_ == "dobj" and c.lower_ == "it")}
     marks = [c for c in tok.children if c.dep_ == "mark"]
     return len(marks) == 1 and marks[0].lower_ == "as" and "nsubj" in deps \
-        and not deps & {"dobj", "prep", "xcomp", "advcl"}
+        and not deps & {"dobj", "prep", "xcomp", "advcl"} and not _reports_clause(tok.head)
+
+
+def _reports_clause(tok: Token) -> bool:
+    """A speech verb with a reported clause of its own ("[He] said [X]", "[52 percent] said [X]")."""
+    return tok.lemma_.lower() in lexicon()["verbs"] and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _trailing(tok: Token) -> bool:
@@ -116,6 +129,8 @@ def _trailing(tok: Token) -> bool:
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in (",", "''", "”", '"'):
+        return False
+    if tok.left_edge.i != subj.left_edge.i:  # "said that once X stops, [the people] will decide": the reporter starts at its subject
         return False
     return all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : head.right_edge.i + 1]) \
         and not any(c.dep_ in ("dobj", "xcomp", "prep") and c.i > tok.i for c in tok.children)
@@ -147,7 +162,16 @@ def poll_content(tok: Token) -> list[tuple[int, int]] | None:
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lemma_.lower() not in _POLL_NOUNS:
         return None
+    if obj.tag_ == "NNS" and (head.lemma_.lower() in _ELECTION_VERBS or any(c.dep_ == "dobj" for c in head.children)):
+        return None  # "won a landslide in the polls": the election, no survey
+    if _reports_clause(head):
+        return None  # "In a survey, [52 percent] said [X]": the inner attribution speaks
     found = gaps.according(tok)
+    for c in head.children:  # "[A trails] in the polls and turnout was low": a joined clause of its own
+        if c.dep_ == "conj" and c.i > tok.i and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+            found = [t for t in found or [] if t.i < c.left_edge.i]
+            while found and found[-1].dep_ in ("cc", "punct"):
+                found.pop()
     return gaps.runs(found) or None if found else None
 
 
@@ -157,7 +181,10 @@ def _adverbial(body: str, tok: Token) -> list[Draft]:
     if tok.lower_ not in ("in", "reportedly"):
         return []
     if tok.lower_ == "reportedly":
-        ok = tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX")
+        head = tok.head  # no speech verb or "according to X" for the same content ("reportedly told aides that X")
+        ok = tok.dep_ == "advmod" and head.pos_ in ("VERB", "AUX") and head.dep_ not in ("relcl", "acl") \
+            and not (head.lemma_.lower() in lexicon()["verbs"] and _own_cue(head)) and not any(t.lower_ == "according" and t.head.i in {a.i for a in head.subtree}
+                                               for t in tok.sent)
         found = gaps.runs(gaps.according(tok) or []) if ok else None
     else:
         found = poll_content(tok)
@@ -259,6 +286,17 @@ def _clause_end(comp: Token) -> Token:
 
 
 def _cuts(c: Token) -> bool:
+    """A coordinated verb that starts an attribution of its own (``_cuts_own``), or a speech
+    verb with a named subject of its own and a content ("said [A] and the president warned that
+    [B]", "said [A] and Lee vowed [to B]": a second speaker)."""
+    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not any(x.dep_ == "mark" for x in c.children) \
+            and c.lemma_.lower() in lexicon()["verbs"] and content_of(c) is not None:
+        return True
+    return _cuts_own(c)
+
+
+def _cuts_own(c: Token) -> bool:
     """A coordinated verb that starts an attribution of its own: a reported clause or
     infinitive ("and urged that ...", "and vowed to ..."), or a reporting verb's object ("and
     called the rules a disgrace"), not a stance on an object ("and support the deal" stays in
