@@ -52,3 +52,15 @@ def test_a_gold_span_past_the_text_end_is_cut_not_a_crash():
     from sitrep.eval.quotes import _trimmed
 
     assert _trimmed('He said "no".', [[8, 40], [0, 2]]) == frozenset({(9, 11), (0, 2)})
+
+
+def test_a_record_the_pipeline_rejects_does_not_shift_the_others(tmp_path):
+    # an empty text fails in the pipeline; the next record must still be scored against its own quotes
+    from sitrep.settings import Settings
+
+    bad = dict(_rec(), id="fixture_empty", text="", attributions=[])
+    lines = [json.dumps(bad), FIXTURE.read_text(encoding="utf-8").splitlines()[0]]
+    (tmp_path / "polnear_dev.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = qe.evaluate(tmp_path, Settings())
+    assert out["articles"] == 2 and out["n"] == 3
+    assert out["recall"] >= 2 / 3  # the fixture's quotes are found in its own text

@@ -84,7 +84,8 @@ def _is_marked(text: str, g: dict[str, Any]) -> bool:
 def evaluate(data: Path, settings: Settings, split: str = "dev") -> dict[str, Any]:
     records = read_jsonl(find_file(data, f"polnear_{split}.jsonl", "quotes"), "quotes")
     items = [(r["id"], r["text"], r.get("publication_date")) for r in records]
-    return score_quotes([(rec, art.quotes) for rec, art in zip(records, run_on_bodies(items, settings))], split)
+    done = {art.id: art.quotes for art in run_on_bodies(items, settings)}  # a record that failed has no quotes:
+    return score_quotes([(rec, done.get(rec["id"], [])) for rec in records], split)  # pair by id, never by position
 
 
 def score_quotes(pairs: list[tuple[dict[str, Any], list[Quote]]], split: str) -> dict[str, Any]:
