@@ -182,7 +182,6 @@ def _ship_name(doc: Any, i: int) -> bool:
     return i > 0 and doc[i - 1].text.isupper() and doc[i - 1].lower_ in lexicon.load("not_people")["ship_prefixes"]
 
 
-MAX_DATELINE_CHARS = 160  # a dateline's agency stands within this many characters of the body start
 _DASHES = frozenset({"-", "—", "–", "--"})
 
 
@@ -190,7 +189,7 @@ def _dateline_agency(doc: Any, m: Mention) -> bool:
     """The news agency in brackets that closes a dateline ("YEREVAN, Armenia, Sept. 13, 2023
     (Caucasus Newsline) - Two soldiers ..."): an outlet, not a person."""
     s, e = m.tok_start, m.tok_end
-    return (0 < s and m.start < MAX_DATELINE_CHARS and e + 1 < len(doc) and doc[s - 1].text == "("
+    return (0 < s and m.start < dateline.HEAD_CHARS and e + 1 < len(doc) and doc[s - 1].text == "("
             and doc[e].text == ")" and doc[e + 1].text in _DASHES and "\n" not in doc[0:s].text)
 
 

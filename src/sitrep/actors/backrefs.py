@@ -99,7 +99,7 @@ def _dateline_country(doc: Doc) -> tuple[str | None, int]:
     and the character offset where the text after the dateline starts (0 without one)."""
     from . import dateline  # here: dateline needs coref, which needs people, which needs this module
 
-    found = dateline.opening(lexicon.doc_text(doc)[:160])
+    found = dateline.opening(lexicon.doc_text(doc))
     if found is None:
         return None, 0
     city, end = found

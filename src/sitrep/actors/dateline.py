@@ -18,9 +18,13 @@ from ..events.places import place_from_name
 from . import lexicon
 from .coref import Person
 
+HEAD_CHARS = 160  # a dateline, agency and date included, stands within this many characters of the body start
+
+
 def opening(text: str) -> tuple[str, int] | None:
     """The place of the dateline opening text, as written ("VILNIUS"), and the offset where the
     text after the dateline starts (``clean.dateline``, which also sets ``Article.dateline``), else None."""
+    text = text[:HEAD_CHARS]
     found = find_dateline(text.lstrip())
     if found is None:
         return None
@@ -69,7 +73,7 @@ def assign(doc: Doc, people: list[Person]) -> None:
     them in ("In Moscow, ministry spokeswoman X said"), else, for a home role, the dateline's."""
     # an unnamed person gets no guess on top of a description ("a Western official" in Brussels is not Belgian)
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
-    place = city(lexicon.doc_text(doc)[:160]) if todo else None
+    place = city(lexicon.doc_text(doc)) if todo else None
     code = country(place)
     if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
