@@ -213,8 +213,9 @@ def test_a_state_phrase_speaks_for_its_country(make_ctx):
     art, ctx = make_ctx("Estonia closed two crossings. The move was temporary, the Estonian government said.")
     actors.run(art, ctx)
     quotes.run(art, ctx)
-    names = {a.id: a.name for a in art.actors}
-    assert [(names.get(q.speaker), q.text) for q in art.quotes] == [("Estonia", "The move was temporary")]
+    by_id = {a.id: a for a in art.actors}
+    assert [(by_id[q.speaker].name, q.text) for q in art.quotes] == [("Estonia's government", "The move was temporary")]
+    assert by_id[art.quotes[0].speaker].country == "EE"  # the state body, with its country
 
 
 def test_contracted_has_said_is_no_passive(make_ctx):

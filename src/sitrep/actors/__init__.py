@@ -8,7 +8,8 @@ well-known leader's country for people the text gave none (``leaders``); 5. defi
 descriptions and pronouns attached to people (``descriptions``, ``coref``), "Mr."/"Ms."
 moved to the namesake of that gender (``gender``), singular "they" (``they``), and a weak
 default country from where the text sets a person (``dateline``); 6. countries,
-organisations and groups (``kinds``); 7. records built. Weapons, news outlets and cities
+organisations (state bodies named by a common noun, "the Sudanese army": ``bodies``) and
+groups (``kinds``); 7. records built. Weapons, news outlets and cities
 that NER took for people are dropped in step 2.
 """
 
@@ -21,6 +22,7 @@ from ..events.places import place_from_name
 from ..ids import fact_id
 from ..schema import Actor, Article, Provenance
 from . import (
+    bodies,
     coref,
     dateline,
     descriptions,
@@ -36,7 +38,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "11"
+VERSION = "12"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -58,6 +60,7 @@ def run(article: Article, ctx: Any) -> None:
 def _run(article: Article, doc: Any) -> None:
     mentions = collect(doc)  # 1
     mentions = _fix_surnames(doc, mentions)  # 2
+    mentions = bodies.find(doc, mentions)  # "the Sudanese army", "Russia's defence ministry"
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4

@@ -52,12 +52,17 @@ def _phrase_country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> str |
     """Country among the modifiers of an earlier body noun ("Norway's foreign ministry")."""
     for i in range(tok.left_edge.i, tok.i):
         m = by_token.get(i)
-        if m is not None and m.kind == "country" and m.code:
+        if m is not None and _names_country(m):
             return m.code
         code = countries.demonym_code(doc[i].text) if doc[i].text[:1].isupper() else None
         if code:
             return code
     return None
+
+
+def _names_country(m: Mention) -> bool:
+    """A country mention, or a state body's that holds its country ("the Czech government")."""
+    return bool(m.code) and (m.kind == "country" or (m.kind == "org" and m.canonical is not None))
 
 
 def _earlier_body(doc: Doc, tok: Token, s: int, by_token: dict[int, Mention]) -> str | None:
@@ -82,7 +87,7 @@ def _main_country(doc: Doc, s: int, by_token: dict[int, Mention]) -> str | None:
         if doc[i].idx < body:
             continue  # the dateline itself ("WASHINGTON —") is not a mention in the text
         m = by_token.get(i)
-        if m is not None and m.kind == "country" and m.code and m.tok_start == i:
+        if m is not None and _names_country(m) and m.tok_start == i:
             seen.append(m.code)
         elif m is None and doc[i].text[:1].isupper() and (code := countries.demonym_code(doc[i].text)):
             seen.append(code)

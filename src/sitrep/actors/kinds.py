@@ -46,7 +46,7 @@ def alias(text: str) -> str | None:
 def _key(m: Mention) -> tuple[str, str]:
     if m.kind in ("country", "group"):
         return m.kind, m.code or m.text
-    canonical = alias(m.text) if m.kind == "org" else None
+    canonical = (m.canonical or alias(m.text)) if m.kind == "org" else None
     return m.kind, (canonical or " ".join(m.text.split())).lower()
 
 
@@ -65,9 +65,9 @@ def entities(mentions: list[Mention]) -> list[Entity]:
                 ent = Entity("group", group_display(m.code or m.text), None)
             else:
                 conf = CONF_TABLE if m.from_table else CONF_NER_ORG
-                ent = Entity("org", alias(m.text) or m.text, m.code, confidence=conf)
+                ent = Entity("org", m.canonical or alias(m.text) or m.text, m.code, confidence=conf)
             found[key] = ent
-        elif m.kind == "org" and alias(m.text) is None and len(m.text) > len(ent.name):
+        elif m.kind == "org" and m.canonical is None and alias(m.text) is None and len(m.text) > len(ent.name):
             ent.name = m.text
         if ent.code is None and m.code and m.kind == "org":
             ent.code = m.code

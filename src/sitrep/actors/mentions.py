@@ -36,6 +36,7 @@ class Mention:
     kind: str  # person|org|country|group
     code: str | None = None  # alpha-2 for countries/orgs, group code for groups
     from_table: bool = False
+    canonical: str | None = None  # the entity's name when the words differ ("Sudan's army" for "the Sudanese army")
 
 
 def _mention(doc: Doc, s: int, e: int, kind: str, code: str | None, table: bool = False) -> Mention:

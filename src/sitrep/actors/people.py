@@ -138,7 +138,7 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         if m.kind == "person":
             info.of_person = info.of_person if info.of_person is not None else m.tok_start
         elif m.kind in ("org", "group"):
-            info.affiliation = info.affiliation or m.text
+            info.affiliation = info.affiliation or m.canonical or m.text
             if m.kind == "org" and countries_too:
                 info.country = info.country or m.code
         elif countries_too:

@@ -1,0 +1,87 @@
+"""State bodies named by a common noun ("the Sudanese army", "Russia's defence ministry") are
+organisations with a country; a later bare "the army" is the same body, and quotes reach it.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from sitrep import actors, quotes
+
+
+def _run(make_ctx, body: str):
+    art, ctx = make_ctx(body)
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    return art
+
+
+def _orgs(art) -> dict[str, object]:
+    return {a.name: a for a in art.actors if a.kind == "org"}
+
+
+def _texts(body: str, actor) -> list[str]:
+    return [body[s:e] for s, e in actor.mentions]
+
+
+def test_a_demonym_and_a_possessor_name_the_same_army(make_ctx):
+    body = ("The Sudanese army said on Tuesday it had retaken a bridge in Omdurman. "
+            "Sudan's army also said its drones had struck a fuel depot.")
+    art = _run(make_ctx, body)
+    army = _orgs(art)["Sudan's army"]
+    assert army.country == "SD"
+    assert _texts(body, army) == ["Sudanese army", "Sudan's army"]
+
+
+def test_a_bare_body_later_is_the_one_named_with_its_country(make_ctx):
+    body = ("Russia's defence ministry said air defences downed twelve drones overnight. "
+            "The ministry said none had reached the capital.")
+    art = _run(make_ctx, body)
+    ministry = _orgs(art)["Russia's defence ministry"]
+    assert ministry.country == "RU"
+    assert _texts(body, ministry) == ["Russia's defence ministry", "ministry"]
+    speakers = {q.speaker for q in art.quotes}
+    assert speakers == {ministry.id}
+
+
+def test_an_of_phrase_gives_the_country(make_ctx):
+    art = _run(make_ctx, "The government of Niger said it would expel the envoy within 48 hours.")
+    gov = _orgs(art)["Niger's government"]
+    assert gov.country == "NE"
+    assert art.quotes and art.quotes[0].speaker == gov.id
+
+
+def test_two_armies_leave_a_bare_army_unresolved(make_ctx):
+    body = ("The Armenian army and the Azerbaijani army traded fire near the border on Monday. "
+            "The army said two soldiers were wounded.")
+    art = _run(make_ctx, body)
+    orgs = _orgs(art)
+    assert {orgs["Armenia's army"].country, orgs["Azerbaijan's army"].country} == {"AM", "AZ"}
+    assert all(body[s:e] != "army" for a in orgs.values() for s, e in a.mentions)
+
+
+def test_a_bare_body_with_none_named_before_is_no_actor(make_ctx):
+    art = _run(make_ctx, "The army said on Monday that the road to the airport had reopened.")
+    assert _orgs(art) == {}
+
+
+def test_a_body_noun_modifying_another_noun_is_no_body(make_ctx):
+    body = "A former Russian army officer said the talks would fail."
+    art = _run(make_ctx, body)
+    assert _orgs(art) == {}
+    person = next(a for a in art.actors if a.kind == "person")
+    assert person.country == "RU"
+
+
+def test_the_spokesman_of_a_body_takes_its_name_and_country(make_ctx):
+    body = ("CAIRO (Wire) - The Sudanese army said it had retaken the bridge. "
+            "The army's spokesman, Nabil Abdallah, said the fighting was over.")
+    art = _run(make_ctx, body)
+    person = next(a for a in art.actors if a.name == "Nabil Abdallah")
+    assert (person.affiliation, person.country) == ("Sudan's army", "SD")
+
+
+def test_a_country_named_through_its_government_still_counts_for_the_countrys(make_ctx):
+    body = ("PRAGUE - The Czech government ordered extra checks on its border with Slovakia. "
+            "The head of the country's police, Marta Novakova, said the checks would last a week.")
+    art = _run(make_ctx, body)
+    person = next(a for a in art.actors if a.name == "Marta Novakova")
+    assert person.country == "CZ"
