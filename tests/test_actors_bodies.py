@@ -85,3 +85,20 @@ def test_a_country_named_through_its_government_still_counts_for_the_countrys(ma
     art = _run(make_ctx, body)
     person = next(a for a in art.actors if a.name == "Marta Novakova")
     assert person.country == "CZ"
+
+
+def test_its_body_belongs_to_the_country_named_before_not_to_an_earlier_body(make_ctx):
+    body = ("Georgia's foreign ministry protested on Monday. "
+            "Turkey said through its foreign ministry that it was concerned.")
+    art = _run(make_ctx, body)
+    orgs = _orgs(art)
+    assert _texts(body, orgs["Georgia's foreign ministry"]) == ["Georgia's foreign ministry"]
+    assert orgs["Turkey's foreign ministry"].country == "TR"
+
+
+def test_its_spokeswoman_works_for_the_body_named_before(make_ctx):
+    body = ("Moldova's interior ministry denied the report on Tuesday. "
+            "Its spokeswoman, Irina Cojocaru, said no officers had been sent to the border.")
+    art = _run(make_ctx, body)
+    person = next(a for a in art.actors if a.name == "Irina Cojocaru")
+    assert (person.affiliation, person.country) == ("Moldova's interior ministry", "MD")

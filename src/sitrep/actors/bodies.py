@@ -17,6 +17,7 @@ from .. import countries
 from . import lexicon
 from .kinds import country_display
 from .mentions import Mention
+from .people import its_owner
 
 _COUNTRY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _QUALIFIER_DEPS = frozenset({"amod", "compound"})
@@ -50,6 +51,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             canonical = f"{_possessive(country_display(code))} {words}"
             named[canonical] = code
         else:
+            if any(c.dep_ == "poss" for c in tok.children):
+                continue  # "Russia said through its foreign ministry": whose is for the pronoun to say
             same = [c for c in named if c.endswith(" " + words)]  # "the ministry" after "Russia's defence ministry"
             if len(same) != 1:
                 continue
@@ -98,6 +101,10 @@ def _country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> tuple[str, i
     for c in tok.lefts:
         if c.dep_ in _COUNTRY_DEPS and (code := _code(doc, c, by_token)) is not None:
             return code, _left(tok), tok.i + 1
+        if c.dep_ == "poss" and c.lower_ == "its":  # "Russia said through its foreign ministry"
+            owner = its_owner(doc, c.i, by_token)
+            if owner is not None and owner.kind == "country" and owner.code and len(owner.code) == 2:
+                return owner.code, _left(tok), tok.i + 1
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

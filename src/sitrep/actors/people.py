@@ -128,6 +128,14 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
     i = s
     while i < e:
         m = by_token.get(i)
+        if m is None and doc[i].lower_ == "its" and doc[i].dep_ == "poss":
+            m = its_owner(doc, i, by_token)  # "Its spokeswoman, X," after "Azerbaijan's foreign ministry rejected ..."
+            if m is not None and m.kind == "org":
+                info.affiliation = info.affiliation or m.canonical or m.text
+            if m is not None and countries_too:
+                info.country = info.country or m.code
+            i += 1
+            continue
         if m is None:
             code = _token_country(doc[i]) if countries_too else None
             if code is None and countries_too and info.country is None:
@@ -144,6 +152,23 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         elif countries_too:
             info.country = info.country or m.code
         i = max(m.tok_end, i + 1)
+
+
+ITS_SENTENCE_WINDOW = 1  # how many sentences before its own "its" may look for its owner
+
+
+def its_owner(doc: Doc, i: int, by_token: dict[int, Mention]) -> Mention | None:
+    """The organisation or country "its" stands for: the nearest one named before it, in its
+    sentence or the one before, as a noun (not "the Russian-led alliance": a modifier)."""
+    sent = doc[i].sent
+    floor = doc[sent.start - 1].sent.start if ITS_SENTENCE_WINDOW and sent.start > 0 else sent.start
+    for k in range(i - 1, floor - 1, -1):
+        m = by_token.get(k)
+        if m is None or m.kind == "person":
+            continue
+        if m.kind in ("org", "country") and doc[m.tok_start:m.tok_end].root.dep_ not in ("compound", "amod", "nmod"):
+            return m
+    return None
 
 
 def phrase_country(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> str | None:
