@@ -2,15 +2,15 @@
 countries and groups, one actor per real entity with all its mentions.
 
 Steps: 1. entity mentions from NER and the names tables (``mentions``); 2. surnames
-mis-tagged as places or organisations become people; 3. person mentions grouped by
-name (``coref``); 4. roles from pre-modifiers and appositions (``people``), then a
-well-known leader's country for people the text gave none (``leaders``); 5. definite
-descriptions and pronouns attached to people (``descriptions``, ``coref``), "Mr."/"Ms."
-moved to the namesake of that gender (``gender``), singular "they" (``they``), and a weak
-default country from where the text sets a person (``dateline``); 6. countries,
-organisations (state bodies named by a common noun, "the Sudanese army": ``bodies``) and
-groups (``kinds``); 7. records built. Weapons, news outlets and cities
-that NER took for people are dropped in step 2.
+mis-tagged as places or organisations become people; weapons, news outlets and cities NER
+took for people, and the agency closing a dateline, are dropped; state bodies named by a
+common noun ("the Sudanese army", "Russia's defence ministry") become organisation mentions
+(``bodies``); 3. person mentions grouped by name (``coref``); 4. roles from pre-modifiers and
+appositions (``people``), then a well-known leader's country for people the text gave none
+(``leaders``); 5. definite descriptions and pronouns attached to people (``descriptions``,
+``coref``), "Mr."/"Ms." moved to the namesake of that gender (``gender``), singular "they"
+(``they``), and a weak default country from where the text sets a person (``dateline``);
+6. countries, organisations and groups (``kinds``); 7. records built.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
         if _name_beside_role(doc, m):
             m.kind, m.code = "person", None
     surnames = coref.surnames(doc, mentions)
-    mentions = [m for m in mentions if not _city_read_as_person(doc, m, surnames)
+    mentions = [m for m in mentions if not _dateline_agency(doc, m) and not _city_read_as_person(doc, m, surnames)
                 and not _thing_read_as_person(doc, m, surnames) and not _plural_surname(m, surnames)]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
@@ -165,8 +165,6 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
         return True
     if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
         return True
-    if _dateline_agency(doc, m):
-        return True
     if _ship_name(doc, m.tok_start):
         return True
     tok = doc[m.tok_end - 1]
@@ -190,7 +188,7 @@ _DASHES = frozenset({"-", "—", "–", "--"})
 
 def _dateline_agency(doc: Any, m: Mention) -> bool:
     """The news agency in brackets that closes a dateline ("YEREVAN, Armenia, Sept. 13, 2023
-    (Caucasus Newsline) - Two soldiers ..."): an outlet, not a person."""
+    (Caucasus Newsline) - Two soldiers ..."): an outlet, neither a person nor an actor."""
     s, e = m.tok_start, m.tok_end
     return (0 < s and m.start < dateline.HEAD_CHARS and e + 1 < len(doc) and doc[s - 1].text == "("
             and doc[e].text == ")" and doc[e + 1].text in _DASHES and "\n" not in doc[0:s].text)

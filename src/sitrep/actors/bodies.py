@@ -38,7 +38,9 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     bodies: list[Mention] = []
     dropped: set[int] = set()
     for tok in lexicon.tokens_where(doc, "lower", frozenset(heads)):
-        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _NOT_HEAD_DEPS or _of_an_org(tok, by_token):
+        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN") or _of_an_org(tok, by_token):
+            continue
+        if tok.dep_ in _NOT_HEAD_DEPS and not _before_a_role(doc, tok):
             continue
         words = _words(tok, heads[tok.lower_])
         if words is None:
@@ -66,6 +68,12 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         bodies.append(Mention(start, end, span.start_char, span.end_char, span.text, "org", code, canonical=canonical))
     kept = [m for m in mentions if id(m) not in dropped]
     return sorted(kept + bodies, key=lambda m: m.start)
+
+
+def _before_a_role(doc: Doc, tok: Token) -> bool:
+    """ "Chinese foreign ministry spokesman Lin Jian": the body a role works for (not "army officer"
+    either: the body is read only when it carries its country, which the caller checks)."""
+    return tok.dep_ == "compound" and tok.i + 1 < len(doc) and lexicon.role_finder().match_at(doc, tok.i + 1) is not None
 
 
 def _of_an_org(tok: Token, by_token: dict[int, Mention]) -> bool:
@@ -105,6 +113,11 @@ def _country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> tuple[str, i
             owner = its_owner(doc, c.i, by_token)
             if owner is not None and owner.kind == "country" and owner.code and len(owner.code) == 2:
                 return owner.code, _left(tok), tok.i + 1
+    if tok.dep_ == "compound" and tok.head.i > tok.i:  # "Chinese foreign ministry spokesman": the demonym hangs on the role
+        for c in tok.head.lefts:
+            if c.i < tok.i and c.dep_ in _COUNTRY_DEPS and (code := _code(doc, c, by_token)) is not None:
+                start = min(c.left_edge.i, _left(tok))
+                return code, start + (doc[start].dep_ == "det"), tok.i + 1
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
