@@ -114,3 +114,11 @@ def test_the_agency_closing_a_dateline_is_no_actor(make_ctx):
     art = _run(make_ctx, body)
     assert not any("Baltic Signal" in a.name for a in art.actors)
     assert _orgs(art)["Latvia's government"].country == "LV"
+
+
+def test_a_body_of_a_named_group_is_not_an_earlier_countrys_body(make_ctx):
+    body = ("The US military said it struck radar sites on the coast. "
+            "The Houthi military said it fired two missiles at a ship.")
+    art = _run(make_ctx, body)
+    us = _orgs(art)["United States' military"]
+    assert _texts(body, us) == ["US military"]

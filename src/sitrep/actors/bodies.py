@@ -53,8 +53,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             canonical = f"{_possessive(country_display(code))} {words}"
             named[canonical] = code
         else:
-            if any(c.dep_ == "poss" for c in tok.children):
-                continue  # "Russia said through its foreign ministry": whose is for the pronoun to say
+            if any(c.dep_ == "poss" or c.i in by_token or c.text[:1].isupper() for c in tok.lefts if c.dep_ != "det"):
+                continue  # "the Houthi military", "their army": someone's body, not the one named before
             same = [c for c in named if c.endswith(" " + words)]  # "the ministry" after "Russia's defence ministry"
             if len(same) != 1:
                 continue
