@@ -122,3 +122,12 @@ def test_a_body_of_a_named_group_is_not_an_earlier_countrys_body(make_ctx):
     art = _run(make_ctx, body)
     us = _orgs(art)["United States' military"]
     assert _texts(body, us) == ["US military"]
+
+
+def test_a_name_ending_like_an_organisation_is_no_person(make_ctx):
+    body = ("Human Rights Watch said the raid killed at least 30 people. "
+            "Tomas Verhoef said the bridge was closed.")
+    art = _run(make_ctx, body)
+    kinds = {a.name: a.kind for a in art.actors}
+    assert kinds["Human Rights Watch"] == "org"
+    assert kinds["Tomas Verhoef"] == "person"

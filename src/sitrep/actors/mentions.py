@@ -123,12 +123,21 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     if label == "PERSON" and e - s == 1 and countries.demonym_code(text):
         return _norp(doc, s, e)  # "Slovak" before "Foreign Minister Peter Hudak" is no person
     if label == "PERSON":
-        return _mention(doc, s, e, "person", None)
+        return _mention(doc, s, e, "org" if e - s > 1 and org_name(text) else "person", None)
     if label == "NORP":
         return _norp(doc, s, e)
     if code and doc[s].text[:1].isupper() and e - s <= 2:
         return _mention(doc, s, e, "country", code)
     return _mention(doc, s, e, "org", _org_country(doc, s, e))
+
+
+def org_name(text: str) -> bool:
+    """A proper name that ends like an organisation's ("Human Rights Watch", "Amnesty International")."""
+    words = text.lower().split()
+    table = lexicon.load("not_people")
+    if len(words) == 2 and words[0] in lexicon.first_names():
+        return False  # "Maria Council" is a woman named Council
+    return bool(words) and (words[-1] in table["org_name_words"] or words[-1] in table["org_nouns"])
 
 
 def _aliased_group(text: str) -> str | None:
@@ -363,6 +372,6 @@ def _unseen_speakers(subjects: list[Token], role_tokens: dict[int, tuple[int, in
             s -= 1
         text = doc[s : tok.i + 1].text
         if s < tok.i and countries.country_code(text) is None and countries.group_code(text) is None:
-            out.append(_mention(doc, s, tok.i + 1, "person", None))
+            out.append(_mention(doc, s, tok.i + 1, "org" if org_name(text) else "person", None))
             taken.update(range(s, tok.i + 1))
     return out
