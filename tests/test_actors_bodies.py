@@ -131,3 +131,9 @@ def test_a_name_ending_like_an_organisation_is_no_person(make_ctx):
     kinds = {a.name: a.kind for a in art.actors}
     assert kinds["Human Rights Watch"] == "org"
     assert kinds["Tomas Verhoef"] == "person"
+
+
+def test_an_unnamed_official_at_a_body_works_for_it(make_ctx):
+    art = _run(make_ctx, "A spokesman for the Ukrainian air force said six drones were shot down overnight.")
+    person = next(a for a in art.actors if a.kind == "person")
+    assert (person.named, person.role, person.affiliation, person.country) == (False, "spokesman", "Ukraine's air force", "UA")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from . import gender, lexicon
 from .coref import Person
 from .mentions import Mention
-from .people import RoleInfo, phrase_country, read_window
+from .people import RoleInfo, phrase_info, read_window
 
 # Modifiers allowed between "the" and the role noun (seed article + tests).
 MAX_DESCRIPTION_MODIFIERS = 5
@@ -90,15 +90,17 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
             continue
         info = read_window(doc, start, re_, by_token, role_at_end=True)
         if info is not None:
-            info.country = info.country or _trailing_country(doc, re_, by_token) or info.country_hint
+            trail = _trailing(doc, re_, by_token)
+            info.country = info.country or (trail.country if trail else None) or info.country_hint
+            info.affiliation = info.affiliation or (trail.affiliation if trail else None)
             out.append((start, re_, info))
     return out
 
 
-def _trailing_country(doc: Doc, re_: int, by_token: dict[int, Mention]) -> str | None:
-    """Country of an "of/for/at" phrase hanging on the role ("the head of Estonia's military
-    intelligence", "the spokesman for Israel's army"); "to" (the host of an ambassador) is never
-    read, nor "for" a bare country, which is a mandate ("the UN special envoy for Syria")."""
+def _trailing(doc: Doc, re_: int, by_token: dict[int, Mention]) -> RoleInfo | None:
+    """Country and affiliation of an "of/for/at" phrase hanging on the role ("the head of Estonia's
+    military intelligence", "a spokesman for Israel's army"); "to" (the host of an ambassador) is
+    never read, nor "for" a bare country, which is a mandate ("the UN special envoy for Syria")."""
     if re_ >= len(doc) or doc[re_].lower_ not in ("of", "for", "at") or doc[re_].head.i != re_ - 1:
         return None
     if doc[re_].lower_ == "for":
@@ -106,7 +108,7 @@ def _trailing_country(doc: Doc, re_: int, by_token: dict[int, Mention]) -> str |
         m = by_token.get(obj.i) if obj is not None else None
         if obj is None or (m is not None and m.kind == "country"):
             return None
-    return phrase_country(doc, re_ + 1, doc[re_].right_edge.i + 1, by_token)
+    return phrase_info(doc, re_ + 1, doc[re_].right_edge.i + 1, by_token)
 
 
 def _possessor(doc: Doc, rs: int, re_: int) -> bool:

@@ -171,11 +171,13 @@ def its_owner(doc: Doc, i: int, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def phrase_country(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> str | None:
-    """The first country the tokens [s, e) name (a country, a demonym, a country's organisation)."""
+def phrase_info(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleInfo:
+    """The first country the tokens [s, e) name (a country, a demonym, a country's organisation)
+    and the first organisation or group."""
     info = RoleInfo()
     _fill(doc, s, e, by_token, info)
-    return info.country
+    return info
+
 
 
 def premodifier(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:
