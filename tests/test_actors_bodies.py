@@ -137,3 +137,19 @@ def test_an_unnamed_official_at_a_body_works_for_it(make_ctx):
     art = _run(make_ctx, "A spokesman for the Ukrainian air force said six drones were shot down overnight.")
     person = next(a for a in art.actors if a.kind == "person")
     assert (person.named, person.role, person.affiliation, person.country) == (False, "spokesman", "Ukraine's air force", "UA")
+
+
+def test_an_embassy_speaks_for_its_country(make_ctx):
+    body = ("The Russian embassy in Washington said the aid would prolong the war. "
+            "The embassy added that talks were still possible.")
+    art = _run(make_ctx, body)
+    embassy = _orgs(art)["Russia's embassy"]
+    assert embassy.country == "RU"
+    assert [q.speaker for q in art.quotes] == [embassy.id, embassy.id]
+
+
+def test_a_party_word_between_an_apposition_and_the_name_is_skipped(make_ctx):
+    art = _run(make_ctx, "The committee's chairman, Democrat Luis Ortega of New Mexico, called the vote a signal.")
+    person = next(a for a in art.actors if a.name == "Luis Ortega")
+    assert person.role == "chairman"
+    assert art.quotes and art.quotes[0].speaker == person.id

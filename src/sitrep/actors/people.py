@@ -300,10 +300,14 @@ def apposed_noun(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> tuple[in
 
 
 def _before_rank(doc: Doc, i: int) -> int:
-    """Start of a military rank ending right before token i ("Lieutenant Colonel"), else i."""
-    ranks = lexicon.load("roles")["ranks"]
-    hits = [h for h in lexicon.role_finder().find(doc, max(0, i - 3), i) if h[1] == i and h[2] in ranks]
-    return min((h[0] for h in hits), default=i)
+    """Start of a military rank ending right before token i ("Lieutenant Colonel"), else i; a
+    capitalised party word before either is skipped too ("chairman, Democrat Luis Ortega")."""
+    data = lexicon.load("roles")
+    hits = [h for h in lexicon.role_finder().find(doc, max(0, i - 3), i) if h[1] == i and h[2] in data["ranks"]]
+    i = min((h[0] for h in hits), default=i)
+    if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in data["party_labels"]:
+        i -= 1
+    return i
 
 
 def _role_then_link(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleInfo | None:
