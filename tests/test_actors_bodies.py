@@ -153,3 +153,10 @@ def test_a_party_word_between_an_apposition_and_the_name_is_skipped(make_ctx):
     person = next(a for a in art.actors if a.name == "Luis Ortega")
     assert person.role == "chairman"
     assert art.quotes and art.quotes[0].speaker == person.id
+
+
+def test_an_organisations_possessive_opens_an_unnamed_official(make_ctx):
+    art = _run(make_ctx, "The Pentagon's top policy official warned that interceptor stocks were running low.")
+    person = next(a for a in art.actors if a.kind == "person")
+    assert (person.named, person.role, person.country) == (False, "official", "US")
+    assert art.quotes and art.quotes[0].speaker == person.id

@@ -157,13 +157,14 @@ def _according_to(tok: Any) -> bool:
 
 
 def _determiner(doc: Doc, s: int, by_token: dict[int, Mention]) -> int | None:
-    """Start of "the" or of a country's possessive ("Ghana's") right before token s."""
+    """Start of "the" or of a country's or organisation's possessive ("Ghana's", "the Pentagon's")
+    right before token s."""
     if s == 0:
         return None
     if doc[s - 1].lower_ == "the":
         return s - 1
     owner = by_token.get(s - 2) if s >= 2 and doc[s - 1].text in ("'s", "’s") else None
-    return owner.tok_start if owner is not None and owner.kind == "country" else None
+    return owner.tok_start if owner is not None and owner.kind in ("country", "org") else None
 
 
 def resolve(doc: Doc, people: list[Person], by_token: dict[int, Mention]) -> None:
