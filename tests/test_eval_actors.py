@@ -88,7 +88,7 @@ def test_gold_jsonl_is_the_build_of_the_ann_files():
 
 def test_gold_offsets_point_at_the_names_they_claim():
     gold = build_gold()
-    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2", "fresh3"}
+    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2", "fresh3", "orgs"}
     assert sum(g["part"] == "fresh" for g in gold) >= 10 and sum(g["part"] == "fresh2" for g in gold) == 12
     for g in gold:
         names = {p["id"]: p["name"] for p in g["people"]}
@@ -98,6 +98,22 @@ def test_gold_offsets_point_at_the_names_they_claim():
                 assert m["text"].lower() in PRONOUNS
             if m["kind"] == "name":  # a name mention carries the person's surname (spelling variants fold)
                 assert name_parts(m["text"])[0] == name_parts(names[m["person"]])[0], (g["id"], m)
+        for m in g.get("actor_mentions", []):
+            assert g["body"][m["start"]:m["end"]] == m["text"], (g["id"], m)
+
+
+def test_orgs_articles_are_news_length_and_stress_bodies_and_traps():
+    orgs = [g for g in build_gold() if g["part"] == "orgs"]
+    assert len(orgs) == 10
+    for g in orgs:
+        assert 130 <= len(g["body"].split()) <= 260, g["id"]
+        assert {a["kind"] for a in g["actors"]} >= {"org", "country"}, g["id"]
+    text = " ".join(m["text"].lower() for g in orgs for m in g["actor_mentions"])
+    assert all(w in text.split() for w in ("it", "its", "they")) and "the army" in text and "the ministry" in text
+    # bodies as modifiers ("Army trucks", "Government buses") are in the text and marked nowhere
+    marked = [(m["start"], m["end"]) for g in orgs for m in g["actor_mentions"]]
+    assert any("Army trucks" in g["body"] for g in orgs) and any("Government buses" in g["body"] for g in orgs)
+    assert len(marked) > 100
 
 
 def test_fresh_articles_are_news_length_and_gold_has_surname_traps():
@@ -229,6 +245,103 @@ def test_wrong_role_and_country_lower_their_accuracy(gold):
     assert res["role_accuracy"] == pytest.approx(3 / 4) and res["country_accuracy"] == pytest.approx(3 / 4)
 
 
+# ---- organisations and countries ------------------------------------------------------------
+
+ORGS = """# id: o1
+# part: orgs
+# person: kaya | Deniz Kaya | spokesman | TR | Turkey's defence ministry
+# org: tr_mod | Turkey's defence ministry | TR
+# org: nato | NATO | -
+# org: gr_mod | Greece's defence ministry | GR
+# country: gr | GR
+%%
+ANKARA — [[Turkey's defence ministry|tr_mod]] said on Monday [[it|tr_mod]] would join the drill. [[Turkish defence ministry|tr_mod]] spokesman [[Deniz Kaya|kaya]] said [[NATO|nato]] had asked for ships. [[Greece's defence ministry|gr_mod]] said [[Athens|gr]] would take part. Army trucks were seen at the port.
+"""
+
+
+@pytest.fixture(scope="module")
+def org_gold() -> list[dict]:
+    return [parse_ann(ORGS, "o1")]
+
+
+def _other(rec: dict, aid: str, kind: str, name: str, country: str | None, drop: tuple[str, ...] = ()) -> dict:
+    """A predicted org/country/group holding exactly the gold mentions of ``aid`` (minus ``drop``)."""
+    spans = [(m["start"], m["end"]) for m in rec["actor_mentions"] if m["actor"] == aid and m["text"] not in drop]
+    return {"id": f"A-{aid}", "name": name, "kind": kind, "country": country, "mentions": spans}
+
+
+def _org_scores(gold: list[dict], others: list[dict]) -> dict:
+    rec = gold[0]
+    people = {"o1": [_actor(rec, "kaya", "Deniz Kaya", "spokesman", "TR")]}
+    return score(gold, people, {"o1": others})["orgs"]
+
+
+def test_parse_ann_reads_org_and_country_lines(org_gold, gold):
+    rec = org_gold[0]
+    assert "[[" not in rec["body"] and [m["person"] for m in rec["mentions"]] == ["kaya"]
+    actors = {a["id"]: a for a in rec["actors"]}
+    assert actors["nato"] == {"id": "nato", "kind": "org", "name": "NATO", "country": None}
+    assert actors["gr"]["kind"] == "country" and actors["gr"]["country"] == "GR"
+    kinds = {m["text"]: (m["actor"], m["kind"]) for m in rec["actor_mentions"]}
+    assert kinds["it"] == ("tr_mod", "pronoun") and kinds["Athens"] == ("gr", "name")
+    for m in rec["actor_mentions"]:
+        assert rec["body"][m["start"]:m["end"]] == m["text"]
+    assert "actors" not in gold[0] and "actor_mentions" not in gold[0]  # older files keep their shape
+    with pytest.raises(SitrepError):
+        parse_ann("# id: x\n# part: orgs\n# org: a | A | -\n%%\n[[B|b]] spoke.\n")
+    with pytest.raises(SitrepError):
+        parse_ann("# id: x\n# part: orgs\n# org: a | A\n%%\n[[A|a]] spoke.\n")  # no country field
+
+
+def test_perfect_orgs_and_countries_score_one(org_gold):
+    rec = org_gold[0]
+    res = _org_scores(org_gold, [_other(rec, "tr_mod", "org", "Turkey's defence ministry", "TR"),
+                                 _other(rec, "nato", "group", "NATO", None),  # sitrep's alliances are groups
+                                 _other(rec, "gr_mod", "org", "Greece's defence ministry", "GR"),
+                                 _other(rec, "gr", "country", "Greece", "GR")])
+    for key in ("org+country mentions", "org mentions", "country mentions", "org+country b3"):
+        assert res[key]["f1"] == 1.0, key
+    assert res["orgs_found"] == "3/3" and res["org_country_accuracy"] == 1.0 and res["orgs_spurious"] == 0
+    assert res["b3"]["f1"] == 1.0  # the person figures are untouched
+
+
+def test_a_wrong_country_and_a_missed_org(org_gold):
+    rec = org_gold[0]
+    res = _org_scores(org_gold, [_other(rec, "tr_mod", "org", "Turkey's defence ministry", "TR"),
+                                 _other(rec, "gr_mod", "org", "Greece's defence ministry", "CY"),
+                                 _other(rec, "gr", "country", "Greece", "GR")])
+    assert res["orgs_found"] == "2/3" and res["org_recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert res["org_country_accuracy"] == 0.5
+    assert res["org mentions"]["precision"] == 1.0 and res["org mentions"]["recall"] == 0.8
+    assert res["org+country mentions"]["recall"] == pytest.approx(5 / 6, abs=1e-4)
+    assert res["org+country b3"]["precision"] == 1.0 and res["org+country b3"]["recall"] == pytest.approx(5 / 6, abs=1e-4)
+    assert res["country mentions"]["f1"] == 1.0
+
+
+def test_a_spurious_org_a_split_org_and_a_nested_country(org_gold):
+    rec = org_gold[0]
+    body = rec["body"]
+    army = (body.index("Army"), body.index("Army") + 4)
+    tr = next(m for m in rec["actor_mentions"] if m["text"] == "Turkish defence ministry")
+    split = _other(rec, "tr_mod", "org", "Turkey's defence ministry", "TR", drop=("Turkish defence ministry",))
+    res = _org_scores(org_gold, [
+        split, {"id": "A-x", "name": "Turkey's defence ministry", "kind": "org", "country": "TR",
+                "mentions": [(tr["start"], tr["end"])]},  # the same body as a second actor
+        {"id": "A-army", "name": "Army", "kind": "org", "country": None, "mentions": [army]},  # "Army trucks"
+        {"id": "A-tr", "name": "Turkey", "kind": "country", "country": "TR",
+         "mentions": [(tr["start"], tr["start"] + 7)]},  # "Turkish" inside the body's mention: not scored
+        _other(rec, "gr", "country", "Greece", "GR")])
+    assert res["orgs_spurious"] == 2  # the army and the second ministry
+    assert res["org mentions"]["predicted"] == 4 and res["org mentions"]["precision"] == 0.5
+    assert res["country mentions"]["predicted"] == 1 and res["country mentions"]["precision"] == 1.0
+    assert res["org+country b3"]["recall"] < 1.0 and res["org+country b3"]["precision"] < 1.0
+
+
+def test_org_figures_only_where_the_gold_marks_orgs(gold):
+    res = score(gold, _perfect(gold), {})
+    assert "org+country b3" not in res["all"] and "org_errors" in res and not res["org_errors"]
+
+
 # ---- the registered task -------------------------------------------------------------------
 
 def test_sitrep_eval_actors_runs_on_the_packaged_gold(runner):
@@ -239,3 +352,8 @@ def test_sitrep_eval_actors_runs_on_the_packaged_gold(runner):
     for part in ("all", "demo", "fresh", "fresh2"):
         assert 0.0 < result["parts"][part]["b3"]["f1"] <= 1.0
         assert 0.0 < result["parts"][part]["persons"]["recall"] <= 1.0
+    assert result["orgs_articles"] == 10 and "org+country b3" in result["sections"]
+    orgs = result["parts"]["orgs"]
+    assert 0.0 < orgs["org+country b3"]["f1"] <= 1.0 and 0.0 < orgs["org_country_accuracy"] <= 1.0
+    assert orgs["org mentions"]["n"] + orgs["country mentions"]["n"] == orgs["org+country mentions"]["n"]
+    assert "org+country b3" not in result["parts"]["demo"]

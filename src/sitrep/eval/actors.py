@@ -16,6 +16,13 @@ right person; person detection P/R/F1; role and country accuracy of matched peop
 cross-article identity as pairwise P/R/F1 over (article, person) pairs with the store's
 resolver (``sitrep.merge.actors.actor_keys``), also on the gold people ("oracle") to score
 the resolver alone.
+
+Organisations and countries as actors (files with ``# org:``/``# country:``/``# group:``
+lines, the ``orgs`` part so far): their predicted mentions align with gold mentions of the
+same family (org or group / country) by overlap, predicted actors with gold ones by shared
+mentions; reported are mention P/R/F1 (``org+country mentions``, ``org mentions``,
+``country mentions``), B3 over those mentions (``org+country b3``), organisations found,
+the country accuracy of the found ones and spurious organisations, with ``org_errors``.
 """
 
 from __future__ import annotations
@@ -43,7 +50,10 @@ KINDS = {"n": "name", "p": "pronoun", "d": "description"}
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself",
                       "they", "them", "their", "theirs", "themselves", "themself"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "col", "gen"})
-PARTS = ("demo", "dev", "fresh", "fresh2", "fresh3")
+PARTS = ("demo", "dev", "fresh", "fresh2", "fresh3", "orgs")
+ACTOR_KINDS = ("org", "country", "group")  # header keys of non-person actors
+FAMILY = {"org": "org", "group": "org", "country": "country"}  # an alliance (NATO, EU) is sitrep's group, the gold's org or group
+ACTOR_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
 TUNED_ON = ("actor rules were written while the demo corpus and the seed article existed (demo part: seen, "
             "not held out); the fresh_* articles were written for this eval on 2026-11-25 after the rules "
             "and have not been used to change them (fresh part: held out); the dev_* articles were written on "
@@ -51,7 +61,9 @@ TUNED_ON = ("actor rules were written while the demo corpus and the seed article
             "annotated on 2026-11-25 before sitrep's output on them was looked at, and are never used to change "
             "rules (fresh2 part: held out until 2026-12-07, when its errors were used to tune round-5 rules: seen since); "
             "the fresh3_* articles were written and annotated on 2026-12-07 before sitrep's output on them was looked "
-            "at, and are never used to change rules (fresh3 part: held out)")
+            "at, and are never used to change rules (fresh3 part: held out); the orgs_* articles were written and "
+            "annotated on 2026-12-08 (organisations and countries as actors) before sitrep's output on them was looked "
+            "at (orgs part: held out)")
 
 
 # ---- gold -----------------------------------------------------------------------------
@@ -71,12 +83,41 @@ def mention_kind(surface: str, name: str | None) -> str:
     return "description"
 
 
-def _header(lines: list[str], source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def actor_mention_kind(surface: str) -> str:
+    """Kind of an organisation's or country's mention: 'pronoun' (it, its, they ...), 'name'
+    (a capitalised word past the first: "NATO", "the Sudanese army", "Moscow") or 'description'
+    ("the army", "the ministry", "an armed group")."""
+    words = surface.split()
+    if surface.lower() in ACTOR_PRONOUNS:
+        return "pronoun"
+    if words and (words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an", "its", "their")
+                  or any(w[:1].isupper() for w in words[1:])):
+        return "name"
+    return "description"
+
+
+def _actor_line(kind: str, value: str, source: str) -> dict[str, Any]:
+    """``# org: id | name | alpha-2 or -``, ``# country: id | alpha-2``, ``# group: id | name``."""
+    fields = [f.strip() for f in value.split("|")]
+    want = 3 if kind == "org" else 2
+    if len(fields) != want or not fields[0]:
+        raise SitrepError(E.E801, task="actors", path=f"{source} (bad {kind} line: {value.strip()!r})")
+    if kind == "org":
+        return {"id": fields[0], "kind": kind, "name": fields[1], "country": None if fields[2] in ("-", "") else fields[2]}
+    if kind == "country":
+        return {"id": fields[0], "kind": kind, "name": fields[1], "country": fields[1]}
+    return {"id": fields[0], "kind": kind, "name": fields[1], "country": None}
+
+
+def _header(lines: list[str], source: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     meta: dict[str, Any] = {}
     people: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
     for line in lines:
         key, _, value = line.removeprefix("#").strip().partition(":")
-        if key == "person":
+        if key in ACTOR_KINDS:
+            actors.append(_actor_line(key, value, source))
+        elif key == "person":
             pid, name, roles, country, affil = (f.strip() for f in value.split("|"))
             people.append({"id": pid, "name": None if name == "-" else name, "named": name != "-",
                            "roles": [r.strip() for r in roles.split("/") if r.strip()],
@@ -85,8 +126,8 @@ def _header(lines: list[str], source: str) -> tuple[dict[str, Any], list[dict[st
         elif key:
             meta[key] = value.strip()
     if "id" not in meta or meta.get("part") not in PARTS:
-        raise SitrepError(E.E801, task="actors", path=f"{source} (header needs id and part demo|dev|fresh|fresh2|fresh3)")
-    return meta, people
+        raise SitrepError(E.E801, task="actors", path=f"{source} (header needs id and part {'|'.join(PARTS)})")
+    return meta, people, actors
 
 
 def parse_ann(text: str, source: str = "<ann>") -> dict[str, Any]:
@@ -94,14 +135,24 @@ def parse_ann(text: str, source: str = "<ann>") -> dict[str, Any]:
     head, sep, marked = text.partition("\n%%\n")
     if not sep:
         raise SitrepError(E.E801, task="actors", path=f"{source} (no '%%' line)")
-    meta, people = _header([ln for ln in head.splitlines() if ln.startswith("#")], source)
+    meta, people, actors = _header([ln for ln in head.splitlines() if ln.startswith("#")], source)
     names = {p["id"]: p["name"] for p in people}
+    kinds = {a["id"]: a["kind"] for a in actors}
+    if set(names) & set(kinds):
+        raise SitrepError(E.E801, task="actors", path=f"{source} (id both person and {'/'.join(ACTOR_KINDS)})")
+    others: list[dict[str, Any]] = []
     marked = marked.removesuffix("\n")
     body, mentions, pos = [], [], 0
     for m in MARK.finditer(marked):
         body.append(marked[pos:m.start()])
         start = sum(len(b) for b in body)
         surface, pid, kind = m.group(1), m.group(2), m.group(3)
+        if pid in kinds:  # an organisation, country or group
+            body.append(surface)
+            others.append({"start": start, "end": start + len(surface), "text": surface, "actor": pid,
+                           "kind": KINDS[kind] if kind else actor_mention_kind(surface)})
+            pos = m.end()
+            continue
         if pid not in names:
             raise SitrepError(E.E801, task="actors", path=f"{source} (unknown person {pid!r})")
         body.append(surface)
@@ -114,7 +165,12 @@ def parse_ann(text: str, source: str = "<ann>") -> dict[str, Any]:
         raise SitrepError(E.E801, task="actors", path=f"{source} (malformed mark)")
     used = {m["person"] for m in mentions}
     people = [p for p in people if p["id"] in used]
-    return {**meta, "body": text_out, "people": people, "mentions": mentions}
+    rec = {**meta, "body": text_out, "people": people, "mentions": mentions}
+    if actors:  # only files with org/country/group lines carry these keys (older records stay as they were)
+        used = {m["actor"] for m in others}
+        rec["actors"] = [a for a in actors if a["id"] in used]
+        rec["actor_mentions"] = others
+    return rec
 
 
 def gold_dir() -> Any:
@@ -171,13 +227,18 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def align(gold: dict[str, Any], pred: list[dict[str, Any]]) -> Aligned:
-    """Align predicted mentions to gold mentions, then predicted people to gold people."""
+def align(gold: dict[str, Any], pred: list[dict[str, Any]], same_kind: bool = False) -> Aligned:
+    """Align predicted mentions to gold mentions, then predicted people to gold people. With
+    ``same_kind`` a predicted mention aligns only with a gold mention whose ``actor_kind`` is of
+    its actor's ``kind`` family (:data:`FAMILY`: an org or group with an org or group, a country
+    with a country)."""
     al = Aligned(gold, pred)
     al.pmentions = [(s, e, i) for i, a in enumerate(pred) for s, e in a["mentions"]]
     gm = [(g["start"], g["end"]) for g in gold["mentions"]]
-    cands = sorted(((_overlap((s, e), g), pi, gi) for pi, (s, e, _) in enumerate(al.pmentions)
-                    for gi, g in enumerate(gm) if _overlap((s, e), g) > 0), reverse=True)
+    cands = sorted(((_overlap((s, e), g), pi, gi) for pi, (s, e, ai) in enumerate(al.pmentions)
+                    for gi, g in enumerate(gm) if _overlap((s, e), g) > 0
+                    and (not same_kind or FAMILY.get(pred[ai]["kind"]) == FAMILY.get(gold["mentions"][gi]["actor_kind"]))),
+                   reverse=True)
     used_g: set[int] = set()
     for _, pi, gi in cands:
         if pi not in al.m2g and gi not in used_g:
@@ -330,6 +391,107 @@ def people_scores(aligned: list[Aligned]) -> dict[str, Any]:
     return out
 
 
+# ---- organisations, countries and groups ---------------------------------------------------
+
+def actor_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """The non-person actors of a gold record in the shape :func:`align` reads (actors as
+    "people", every one scored; mentions carry the actor's id as "person")."""
+    kinds = {a["id"]: a["kind"] for a in gold.get("actors", [])}
+    return {"id": gold["id"], "part": gold.get("part"), "body": gold["body"],
+            "people": [{**a, "named": True} for a in gold.get("actors", [])],
+            "mentions": [{**m, "person": m["actor"], "actor_kind": kinds[m["actor"]]} for m in gold.get("actor_mentions", [])]}
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def align_actors(gold: dict[str, Any], pred: list[dict[str, Any]]) -> Aligned:
+    """Align predicted organisations, countries and groups to the gold ones (same kind, by
+    mention overlap). A predicted mention aligned to nothing that lies inside a gold mention
+    ("Russia" in "Russia's defence ministry", "the ministry" in "a spokesman for the ministry")
+    is left out: the gold does not mark nested mentions."""
+    ag = actor_gold(gold)
+    first = align(ag, pred, same_kind=True)
+    nested = [(m["start"], m["end"]) for m in gold["mentions"] + ag["mentions"]]
+    drop = {(s, e, ai) for pi, (s, e, ai) in enumerate(first.pmentions) if pi not in first.m2g and _inside((s, e), nested)}
+    if not drop:
+        return first
+    kept = [{**a, "mentions": [(s, e) for s, e in a["mentions"] if (s, e, ai) not in drop]} for ai, a in enumerate(pred)]
+    return align(ag, kept, same_kind=True)
+
+
+def actor_scores(aligned: list[Aligned]) -> dict[str, Any]:
+    """Non-person actors: mention P/R/F1 (all, orgs with groups, countries; a predicted mention
+    is right when it aligns with a gold mention of the gold actor its actor matched), B3 over
+    their mentions, organisations found, country accuracy of the found ones (no country is
+    right for an org the gold gives none, "-"), spurious organisations."""
+    counts: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in ("all", "org", "country")}
+    c: dict[str, int] = defaultdict(int)
+    for al in aligned:
+        gm = al.gold["mentions"]
+        g2p = {gi: pi for pi, gi in al.m2g.items()}
+        for gi, g in enumerate(gm):
+            pi = g2p.get(gi)
+            ok = int(pi is not None and al.p2g.get(al.pmentions[pi][2]) == g["person"])
+            for k in ("all", FAMILY.get(g["actor_kind"])):
+                if k in counts:
+                    counts[k][2] += ok
+                    counts[k][3] += 1
+        for pi, (_, _, ai) in enumerate(al.pmentions):
+            gi = al.m2g.get(pi)
+            ok = int(gi is not None and al.p2g.get(ai) == gm[gi]["person"])
+            for k in ("all", FAMILY.get(al.pred[ai]["kind"])):
+                if k in counts:
+                    counts[k][0] += ok
+                    counts[k][1] += 1
+        gold = {a["id"]: a for a in al.gold["people"]}
+        found = {pid: al.pred[ai] for ai, pid in al.p2g.items()}
+        for pid, a in gold.items():
+            fam = FAMILY.get(a["kind"])
+            c[f"{fam}_gold"] += 1
+            p = found.get(pid)
+            if p is None:
+                continue
+            c[f"{fam}_found"] += 1
+            if fam == "org":
+                c["org_country_ok"] += p.get("country") == a["country"]
+        mentioned = {ai for _, _, ai in al.pmentions}
+        c["org_spurious"] += sum(1 for ai, a in enumerate(al.pred) if FAMILY.get(a["kind"]) == "org" and ai in mentioned and ai not in al.p2g)
+    b3 = [0.0, 0, 0.0, 0]
+    for al in aligned:
+        key, resp = clusters(al)
+        b3 = [x + y for x, y in zip(b3, b3_counts(key, resp))]
+    out: dict[str, Any] = {"org+country mentions": prf(*counts["all"]), "org mentions": prf(*counts["org"]),
+                           "country mentions": prf(*counts["country"]), "org+country b3": prf(b3[2], b3[3], b3[0], b3[1])}
+    out["orgs_found"] = f"{c['org_found']}/{c['org_gold']}"
+    out["org_recall"] = round(c["org_found"] / c["org_gold"], 4) if c["org_gold"] else None
+    out["org_country_accuracy"] = round(c["org_country_ok"] / c["org_found"], 4) if c["org_found"] else None
+    out["orgs_spurious"] = c["org_spurious"]
+    out["countries_found"] = f"{c['country_found']}/{c['country_gold']}"
+    return out
+
+
+def actor_error_notes(al: Aligned, limit: int = 25) -> list[str]:
+    """Misses, wrong links and spurious mentions of organisations and countries in one article."""
+    notes, body, gm = [], al.gold["body"], al.gold["mentions"]
+    g2p = {gi: pi for pi, gi in al.m2g.items()}
+    for gi, g in enumerate(gm):
+        pi = g2p.get(gi)
+        if pi is None:
+            notes.append(f"missed {g['actor_kind']} {g['text']!r}@{g['start']} ({g['person']})")
+        elif al.p2g.get(al.pmentions[pi][2]) != g["person"]:
+            notes.append(f"wrong {g['actor_kind']} {g['text']!r}@{g['start']} ({g['person']}) -> {al.pred[al.pmentions[pi][2]]['name']}")
+    for pi, (s, e, ai) in enumerate(al.pmentions):
+        if pi not in al.m2g:
+            notes.append(f"spurious {al.pred[ai]['kind']} {body[s:e]!r}@{s} -> {al.pred[ai]['name']}")
+    gold = {a["id"]: a for a in al.gold["people"]}
+    for ai, pid in sorted(al.p2g.items()):
+        if FAMILY.get(gold[pid]["kind"]) == "org" and al.pred[ai].get("country") != gold[pid]["country"]:
+            notes.append(f"country of {pid}: {al.pred[ai].get('country')}, gold {gold[pid]['country']}")
+    return [f"{al.gold['id']}: {n}" for n in notes[:limit]]
+
+
 # ---- across articles -------------------------------------------------------------------
 
 def _unit_pairs(keyed: list[tuple[str, str, Any]]) -> set[tuple[tuple[str, Any], tuple[str, Any]]]:
@@ -405,6 +567,12 @@ def predicted_people(article: Article) -> list[dict[str, Any]]:
              "mentions": [tuple(m) for m in a.mentions], "named": a.named} for a in article.actors if a.kind == "person"]
 
 
+def predicted_others(article: Article) -> list[dict[str, Any]]:
+    """The organisation, country and group actors of a processed article as plain dicts."""
+    return [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
+             "mentions": [tuple(m) for m in a.mentions]} for a in article.actors if a.kind != "person"]
+
+
 def error_notes(al: Aligned, limit: int = 20) -> list[str]:
     """Readable misses and wrong links of one article (gold mention -> what sitrep did)."""
     notes, body = [], al.gold["body"]
@@ -433,24 +601,38 @@ def error_notes(al: Aligned, limit: int = 20) -> list[str]:
     return [f"{al.gold['id']}: {n}" for n in notes[:limit]]
 
 
-def _part_scores(aligned: list[Aligned]) -> dict[str, Any]:
+def _part_scores(aligned: list[Aligned], actors: list[Aligned] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = dict(coref_scores(aligned))
     out.update(kind_scores(aligned))
     out.update(people_scores(aligned))
     out["articles"] = len(aligned)
     out["mentions"] = sum(1 for al in aligned for m in al.gold["mentions"] if m["person"] in al.named)
+    if actors:  # only parts whose gold marks organisations and countries
+        out.update(actor_scores(actors))
+        out["org+country_mentions_gold"] = sum(len(al.gold["mentions"]) for al in actors)
     return out
 
 
-def score(gold: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """Every figure from gold records and predicted people per article id (no pipeline)."""
+def score(gold: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]],
+          others: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Every figure from gold records and predicted people per article id (no pipeline); with
+    ``others`` (predicted organisations, countries and groups per article id) also the
+    organisation and country figures, over the articles whose gold marks them."""
     aligned = [align(g, preds.get(g["id"], [])) for g in gold]
     part_of = {g["id"]: g["part"] for g in gold}
+    actors = None
+    if others is not None:
+        actors = [align_actors(g, others.get(g["id"], [])) for g in gold if g.get("actors")]
     cross = cross_scores(aligned, part_of)
-    result: dict[str, Any] = {"all": {**_part_scores(aligned), **cross["all"]}}
+
+    def of(part: str) -> list[Aligned] | None:
+        return None if actors is None else [a for a in actors if part == "all" or part_of[a.gold["id"]] == part]
+    result: dict[str, Any] = {"all": {**_part_scores(aligned, of("all")), **cross["all"]}}
     for part in PARTS:
-        result[part] = {**_part_scores([a for a in aligned if part_of[a.gold["id"]] == part]), **cross[part]}
+        result[part] = {**_part_scores([a for a in aligned if part_of[a.gold["id"]] == part], of(part)), **cross[part]}
     result["errors"] = [n for al in aligned for n in error_notes(al)]
+    if actors is not None:
+        result["org_errors"] = [n for al in actors for n in actor_error_notes(al)]
     return result
 
 
@@ -469,6 +651,8 @@ def _flatten(result: dict[str, Any]) -> dict[str, Any]:
     flat["tuned_on"] = TUNED_ON
     flat["parts"] = {p: result[p] for p in ("all", *PARTS)}
     flat["errors"] = result["errors"]
+    if "org_errors" in result:
+        flat["org_errors"] = result["org_errors"]
     return flat
 
 
@@ -476,5 +660,7 @@ def evaluate(data: Path, settings: Settings) -> dict[str, Any]:
     """Run the stages after ``clean`` on every gold body and score people and identity."""
     gold = load_gold(data)
     items = [(g["id"], g["body"], g.get("published")) for g in gold]
-    preds = {a.id: predicted_people(a) for a in run_on_bodies(items, settings)}
-    return _flatten(score(gold, preds))
+    preds, others = {}, {}
+    for a in run_on_bodies(items, settings):
+        preds[a.id], others[a.id] = predicted_people(a), predicted_others(a)
+    return _flatten(score(gold, preds, others))
