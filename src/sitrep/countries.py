@@ -45,6 +45,11 @@ def country_code(text: str) -> str | None:
         return _capitals().get(key)
 
 
+def is_capital(text: str) -> bool:
+    """The text is a capital city's name ("Moscow"), read as its country elsewhere."""
+    return _key(text).strip(" .,'’") in _capitals()
+
+
 # capitals that are also common words, names or contested: never read as their country
 AMBIGUOUS_CAPITALS = frozenset({"victoria", "kingston", "georgetown", "hamilton", "male", "nassau", "jerusalem",
                                 "avarua", "sucre", "city of san marino", "the valley", "plymouth", "saint john's",

@@ -3,7 +3,7 @@ countries and groups, one actor per real entity with all its mentions.
 
 Steps: 1. entity mentions from NER and the names tables (``mentions``); 2. surnames
 mis-tagged as places or organisations become people; weapons, news outlets and cities NER
-took for people, and the agency closing a dateline, are dropped; state bodies named by a
+took for people, and the city and agency of a dateline, are dropped; state bodies named by a
 common noun ("the Sudanese army", "Russia's defence ministry") become organisation mentions
 (``bodies``); 3. person mentions grouped by name (``coref``); 4. roles from pre-modifiers and
 appositions (``people``), then a well-known leader's country for people the text gave none
@@ -60,7 +60,7 @@ def run(article: Article, ctx: Any) -> None:
 def _run(article: Article, doc: Any) -> None:
     mentions = collect(doc)  # 1
     mentions = _fix_surnames(doc, mentions)  # 2
-    mentions = bodies.find(doc, mentions)  # "the Sudanese army", "Russia's defence ministry"
+    mentions, inner = bodies.find(doc, mentions)  # "the Sudanese army", "Russia's defence ministry"
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
@@ -71,7 +71,7 @@ def _run(article: Article, doc: Any) -> None:
     inside = coref.resolve_pronouns(doc, persons)  # the tokens inside quotation marks, when read
     they.resolve(doc, persons, inside)  # singular they for a person of unknown gender
     dateline.assign(doc, persons)  # a weak default country for ministers and residents
-    entities = kinds.entities(mentions)  # 6
+    entities = kinds.entities(sorted(mentions + inner, key=lambda m: m.start))  # 6 ("Russia" of "Russia's army" too)
     orgrefs.attach(doc, entities, frozenset(r.start for p in persons for r in p.refs if r.how == "pronoun"))
     article.actors = _records(article, persons, entities)  # 7
 
@@ -83,7 +83,9 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
         if _name_beside_role(doc, m):
             m.kind, m.code = "person", None
     surnames = coref.surnames(doc, mentions)
-    mentions = [m for m in mentions if not _dateline_agency(doc, m) and not _city_read_as_person(doc, m, surnames)
+    head = dateline.opening(lexicon.doc_text(doc))
+    mentions = [m for m in mentions if not _dateline_agency(doc, m, head) and not _dateline_city(m, head)
+                and not _city_read_as_person(doc, m, surnames)
                 and not _thing_read_as_person(doc, m, surnames) and not _plural_surname(m, surnames)]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
@@ -186,12 +188,21 @@ def _ship_name(doc: Any, i: int) -> bool:
 _DASHES = frozenset({"-", "—", "–", "--"})
 
 
-def _dateline_agency(doc: Any, m: Mention) -> bool:
+def _dateline_agency(doc: Any, m: Mention, head: tuple[str, int] | None) -> bool:
     """The news agency in brackets that closes a dateline ("YEREVAN, Armenia, Sept. 13, 2023
-    (Caucasus Newsline) - Two soldiers ..."): an outlet, neither a person nor an actor."""
+    (Caucasus Newsline) - Two soldiers ..."): an outlet, neither a person nor an actor. A name that
+    is no person counts only inside a dateline found as such (not "The Syrian Democratic Forces
+    (SDF) - backed by ...")."""
     s, e = m.tok_start, m.tok_end
     return (0 < s and m.start < dateline.HEAD_CHARS and e + 1 < len(doc) and doc[s - 1].text == "("
-            and doc[e].text == ")" and doc[e + 1].text in _DASHES and "\n" not in doc[0:s].text)
+            and doc[e].text == ")" and doc[e + 1].text in _DASHES and "\n" not in doc[0:s].text
+            and (m.kind == "person" or (head is not None and m.end <= head[1])))
+
+
+def _dateline_city(m: Mention, head: tuple[str, int] | None) -> bool:
+    """The city in capitals opening a dateline ("KHARTOUM, Sudan -"): where the story was filed,
+    not an actor (not Sudan speaking)."""
+    return head is not None and m.end <= head[1] and m.text.isupper() and m.text in head[0]
 
 
 def _name_beside_role(doc: Any, m: Mention) -> bool:

@@ -135,8 +135,8 @@ def org_name(text: str) -> bool:
     """A proper name that ends like an organisation's ("Human Rights Watch", "Amnesty International")."""
     words = text.lower().split()
     table = lexicon.load("not_people")
-    if len(words) == 2 and words[0] in lexicon.first_names():
-        return False  # "Maria Council" is a woman named Council
+    if words and any(w in lexicon.first_names() for w in words[0].split("-")):
+        return False  # "Maria Council", "Jean-Pierre Bureau": people named Council and Bureau
     return bool(words) and (words[-1] in table["org_name_words"] or words[-1] in table["org_nouns"])
 
 

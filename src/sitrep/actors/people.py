@@ -130,9 +130,9 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         m = by_token.get(i)
         if m is None and doc[i].lower_ == "its" and doc[i].dep_ == "poss":
             m = its_owner(doc, i, by_token)  # "Its spokeswoman, X," after "Azerbaijan's foreign ministry rejected ..."
-            if m is not None and m.kind == "org":
+            if m is not None and m.kind in ("org", "group"):
                 info.affiliation = info.affiliation or m.canonical or m.text
-            if m is not None and countries_too:
+            if m is not None and m.kind != "group" and countries_too:
                 info.country = info.country or m.code
             i += 1
             continue
@@ -154,21 +154,44 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         i = max(m.tok_end, i + 1)
 
 
-ITS_SENTENCE_WINDOW = 1  # how many sentences before its own "its" may look for its owner
+_ENTITY_KINDS = ("org", "country", "group")
 
 
 def its_owner(doc: Doc, i: int, by_token: dict[int, Mention]) -> Mention | None:
-    """The organisation or country "its" stands for: the nearest one named before it, in its
-    sentence or the one before, as a noun (not "the Russian-led alliance": a modifier)."""
-    sent = doc[i].sent
-    floor = doc[sent.start - 1].sent.start if ITS_SENTENCE_WINDOW and sent.start > 0 else sent.start
-    for k in range(i - 1, floor - 1, -1):
-        m = by_token.get(k)
-        if m is None or m.kind == "person":
-            continue
-        if m.kind in ("org", "country") and doc[m.tok_start:m.tok_end].root.dep_ not in ("compound", "amod", "nmod"):
-            return m
-    return None
+    """The organisation, country or group "its" (token i) stands for: the subject of the nearest
+    clause above it ("Turkey accused Sweden and said its parliament ..." -> Turkey), or, for an
+    "Its" opening a sentence, the subject of the sentence before ("Israel's army struck a post in
+    Lebanon. Its spokesman ..." -> the army). None when that subject names no such actor."""
+    tok = doc[i]
+    if i == tok.sent.start:
+        if i == 0:
+            return None
+        root = doc[i - 1].sent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return _subject_entity(root, -1, by_token)
+    verb = tok.head
+    while verb.head.i != verb.i:
+        if verb.pos_ in ("VERB", "AUX"):
+            found = _subject_entity(verb, i, by_token)
+            if found is not None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < i for c in verb.children):
+                return found
+        verb = verb.head
+    return _subject_entity(verb, i, by_token)
+
+
+def _subject_entity(verb: Token, before: int, by_token: dict[int, Mention]) -> Mention | None:
+    """The entity mention heading the verb's subject (the verb's conjunction head's, when it has none),
+    if the subject comes before token ``before`` (-1: anywhere)."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None or (before >= 0 and subj.i >= before):
+        return None
+    m = by_token.get(subj.i)
+    return m if m is not None and m.kind in _ENTITY_KINDS else None
 
 
 def phrase_info(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleInfo:
