@@ -22,14 +22,14 @@ from typing import Any
 from ..clean.dateline import find_dateline
 from ..ids import fact_id
 from ..schema import Article, Provenance, Quote
-from . import colon, direct, indirect, marks, spans, tagger
+from . import bounds, colon, direct, indirect, marks, spans, tagger
 from .merge import merge
 from .cues import Layout
 from .direct import Draft
 from .speaker import ActorIndex
 
 NAME = "quotes"
-VERSION = "12"
+VERSION = "13"
 REQUIRES = ("doc", "actors")
 ASSIGNS = ("quotes",)
 
@@ -66,6 +66,9 @@ def run(article: Article, ctx: Any) -> None:
     for d in drafts:
         if d.kind == "indirect" and not d.segments and not _has_verb(doc, d.spans):
             d.kind = "stance"  # "expressed support for Kyiv", "addressed the conflict": a stance, no statement
+    bound_model = bounds.shipped()
+    if bound_model is not None:  # learned content edges, where the model is confident (``bounds``)
+        bounds.correct(doc, body, drafts, bound_model)
     article.quotes = [_record(article, body, d) for d in drafts]  # 5
 
 

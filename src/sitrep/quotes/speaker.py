@@ -656,8 +656,10 @@ def source_span(subj: Token, cue: Token) -> list[int]:
 
 
 def _candidates(subj: Token) -> list[Token]:
-    """The subject, then the compound names inside its phrase ("NSC statement" -> NSC), unless
+    """The subject, then a name set beside it ("army chief of staff Valery Gerasimov", parsed as
+    an apposition), then the compound names inside its phrase ("NSC statement" -> NSC), unless
     the subject is an unnamed person ("a NATO diplomat" is not NATO)."""
     if subj.lower_ in lexicon()["unnamed_heads"]:
         return [subj]
-    return [subj] + [c for c in subj.children if c.dep_ == "compound"]
+    return ([subj] + [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            + [c for c in subj.children if c.dep_ == "compound"])

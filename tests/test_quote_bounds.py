@@ -1,0 +1,140 @@
+"""The learned content-boundary corrector (``quotes.bounds``): it loads, runs inside the real
+stage, keeps clean rule edges, and never empties a span or moves an edge out of its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sitrep import actors, quotes
+from sitrep.quotes import bounds
+from sitrep.quotes.direct import Draft
+
+BODY = (
+    "Mayor Ines Varga said on Tuesday that the ferry service, which has run at a loss for years, "
+    "would be cut to two crossings a day. \"We have no money left for the night boats,\" she told "
+    "reporters, adding that the council would review the decision in spring. Union leaders warned "
+    "that the cuts would cost dozens of jobs, according to a statement from the dock workers. "
+    "The harbour master believes the older vessels are unsafe and should be sold, officials said."
+)
+CLEAN = "Governor Lena Holt said the bridge would be repaired by June."
+
+
+def _drafts(make_ctx, body: str, monkeypatch) -> tuple[object, list[Draft]]:
+    """The stage's drafts just before the corrector (captured by wrapping ``bounds.correct``)."""
+    seen: dict[str, object] = {}
+
+    def keep(doc, body_, drafts, model):
+        seen["doc"], seen["drafts"] = doc, [replace(d, spans=[list(s) for s in d.spans]) for d in drafts]
+
+    monkeypatch.setattr(bounds, "correct", keep)
+    art, ctx = make_ctx(body)
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    monkeypatch.undo()
+    return seen["doc"], seen["drafts"]
+
+
+def _run(make_ctx, body: str):
+    art, ctx = make_ctx(body)
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    return art.quotes
+
+
+def test_quote_bounds_shipped_model_loads():
+    model = bounds.shipped()
+    assert model is not None
+    assert model.w.shape == (bounds.N_BUCKETS,)
+    assert 0.0 <= model.margin_start and 0.0 <= model.margin_end
+
+
+def test_quote_bounds_load_missing_path_is_none(tmp_path: Path):
+    assert bounds.load(tmp_path / "nothing.npz") is None
+
+
+def test_quote_bounds_save_load_round_trip(tmp_path: Path):
+    model = bounds.shipped()
+    path = tmp_path / "b.npz"
+    bounds.save(model, path)
+    again = bounds.load(path)
+    assert again is not None and again.margin_end == pytest.approx(model.margin_end)
+    assert abs(again.w - model.w).max() < 1e-2
+
+
+@pytest.mark.parametrize("margin", [0.0, None])
+def test_quote_bounds_never_empty_or_out_of_sentence(make_ctx, monkeypatch, margin):
+    """Even with every move taken (margin 0), each span stays non-empty and each moved edge stays
+    in the sentence of the rule edge."""
+    doc, drafts = _drafts(make_ctx, BODY, monkeypatch)
+    assert drafts, "the stage found no quotes to correct"
+    model = bounds.shipped()
+    if margin is not None:
+        model = bounds.BoundsModel(model.w, margin, margin)
+    rule = [[list(s) for s in d.spans] for d in drafts]
+    bounds.correct(doc, BODY, drafts, model)
+    for d, before in zip(drafts, rule):
+        assert d.spans and all(0 <= s < e <= len(BODY) for s, e in d.spans)
+        assert d.spans[1:-1] == before[1:-1]
+        for new, old in ((d.spans[0][0], before[0][0]), (d.spans[-1][1] - 1, before[-1][1] - 1)):
+            old_sent = doc.char_span(old, old + 1, alignment_mode="expand")
+            new_sent = doc.char_span(new, new + 1, alignment_mode="expand")
+            if new != old and BODY[old].strip():
+                assert new_sent[0].sent.start == old_sent[0].sent.start
+
+
+def test_quote_bounds_infinite_margins_change_nothing(make_ctx, monkeypatch):
+    doc, drafts = _drafts(make_ctx, BODY, monkeypatch)
+    rule = [[list(s) for s in d.spans] for d in drafts]
+    model = bounds.shipped()
+    bounds.correct(doc, BODY, drafts, bounds.BoundsModel(model.w, float("inf"), float("inf")))
+    assert [d.spans for d in drafts] == rule
+
+
+def test_quote_bounds_keeps_a_clean_reported_clause(make_ctx):
+    found = _run(make_ctx, CLEAN)
+    assert len(found) == 1
+    assert found[0].text == "the bridge would be repaired by June"
+
+
+def test_quote_bounds_apply_respects_margins_and_refuses_empty_spans():
+    spans = [[10, 40]]
+    assert bounds.apply(spans, [(1, 30, 2.0)], (1.0, 1.0)) == [[10, 30]]
+    assert bounds.apply(spans, [(1, 30, 0.5)], (1.0, 1.0)) is None  # not confident enough: keep
+    assert bounds.apply(spans, [(0, 20, 3.0), (1, 15, 3.0)], (1.0, 1.0)) is None  # would be empty
+    assert spans == [[10, 40]]  # the input is never modified in place
+
+
+def test_quote_bounds_stage_without_model_keeps_rule_edges(make_ctx, monkeypatch):
+    monkeypatch.setattr(bounds, "shipped", lambda: None)
+    without = _run(make_ctx, BODY)
+    monkeypatch.undo()
+    with_model = _run(make_ctx, BODY)
+    assert len(without) == len(with_model)
+    assert [q.cue for q in without] == [q.cue for q in with_model]
+
+
+def test_quote_bounds_never_grow_over_a_cue_or_speaker(make_ctx, monkeypatch):
+    """With every move taken (margin 0), no content grows over a cue or a speaker of any draft."""
+    body = ("Trade minister Omar Reyes said the talks had stalled and the union warned that prices "
+            "would rise. The engineers who said the dam would hold were wrong, a report found.")
+    doc, drafts = _drafts(make_ctx, body, monkeypatch)
+    rule = [[list(s) for s in d.spans] for d in drafts]
+    marks = [(d.cue.idx, d.cue.idx + len(d.cue.text)) for d in drafts if d.cue is not None]
+    marks += [tuple(d.speaker.span) for d in drafts if d.speaker is not None and d.speaker.span]
+    model = bounds.shipped()
+    bounds.correct(doc, body, drafts, bounds.BoundsModel(model.w, 0.0, 0.0))
+
+    def covered(spans):
+        return {m for m in marks for s, e in spans if s < m[1] and m[0] < e}
+
+    for d, before in zip(drafts, rule):
+        assert covered(d.spans) <= covered(before)
+
+
+def test_quote_bounds_end_stays_in_the_cue_phrase(make_ctx):
+    found = _run(make_ctx, "The engineers who said the dam would hold were wrong.")
+    said = [q for q in found if q.cue == "said"]
+    assert len(said) == 1 and said[0].text == "the dam would hold"
