@@ -11,6 +11,7 @@ import pytest
 from sitrep import actors, quotes
 from sitrep.quotes import bounds
 from sitrep.quotes.direct import Draft
+from quote_helpers import run_quotes
 
 BODY = (
     "Mayor Ines Varga said on Tuesday that the ferry service, which has run at a loss for years, "
@@ -35,13 +36,6 @@ def _drafts(make_ctx, body: str, monkeypatch) -> tuple[object, list[Draft]]:
     quotes.run(art, ctx)
     monkeypatch.undo()
     return seen["doc"], seen["drafts"]
-
-
-def _run(make_ctx, body: str):
-    art, ctx = make_ctx(body)
-    actors.run(art, ctx)
-    quotes.run(art, ctx)
-    return art.quotes
 
 
 def test_quote_bounds_shipped_model_loads():
@@ -94,7 +88,7 @@ def test_quote_bounds_infinite_margins_change_nothing(make_ctx, monkeypatch):
 
 
 def test_quote_bounds_keeps_a_clean_reported_clause(make_ctx):
-    found = _run(make_ctx, CLEAN)
+    found = run_quotes(make_ctx, CLEAN)
     assert len(found) == 1
     assert found[0].text == "the bridge would be repaired by June"
 
@@ -109,9 +103,9 @@ def test_quote_bounds_apply_respects_margins_and_refuses_empty_spans():
 
 def test_quote_bounds_stage_without_model_keeps_rule_edges(make_ctx, monkeypatch):
     monkeypatch.setattr(bounds, "shipped", lambda: None)
-    without = _run(make_ctx, BODY)
+    without = run_quotes(make_ctx, BODY)
     monkeypatch.undo()
-    with_model = _run(make_ctx, BODY)
+    with_model = run_quotes(make_ctx, BODY)
     assert len(without) == len(with_model)
     assert [q.cue for q in without] == [q.cue for q in with_model]
 
@@ -135,6 +129,6 @@ def test_quote_bounds_never_grow_over_a_cue_or_speaker(make_ctx, monkeypatch):
 
 
 def test_quote_bounds_end_stays_in_the_cue_phrase(make_ctx):
-    found = _run(make_ctx, "The engineers who said the dam would hold were wrong.")
+    found = run_quotes(make_ctx, "The engineers who said the dam would hold were wrong.")
     said = [q for q in found if q.cue == "said"]
     assert len(said) == 1 and said[0].text == "the dam would hold"

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep import actors, quotes
+from sitrep import quotes
 from sitrep.quotes import tagger
-from sitrep.schema import Quote
+from quote_helpers import run_quotes
 
 STANCE = "Senator Ada Marsh has been sharply critical of the new tariff plan."
-
-
-def _run(make_ctx, body: str) -> list[Quote]:
-    art, ctx = make_ctx(body)
-    actors.run(art, ctx)
-    quotes.run(art, ctx)
-    return art.quotes
 
 
 def test_quotes_tagger_shipped_file_loads():
@@ -25,7 +18,7 @@ def test_quotes_tagger_shipped_file_loads():
 
 
 def test_quotes_tagger_finds_stance_cue_rules_miss(make_ctx):
-    q = next(q for q in _run(make_ctx, STANCE) if q.cue == "critical")
+    q = next(q for q in run_quotes(make_ctx, STANCE) if q.cue == "critical")
     assert q.text == "the new tariff plan"
     assert q.speaker_name == "Ada Marsh"
     assert q.provenance.confidence < quotes.CONF_CUE * quotes.CONF_INDIRECT_FACTOR  # tagged: less sure
@@ -33,9 +26,9 @@ def test_quotes_tagger_finds_stance_cue_rules_miss(make_ctx):
 
 def test_quotes_tagger_absent_runs_rules_only(make_ctx, monkeypatch):
     monkeypatch.setattr(tagger, "shipped", lambda: None)
-    assert [q for q in _run(make_ctx, STANCE) if q.cue == "critical"] == []
+    assert [q for q in run_quotes(make_ctx, STANCE) if q.cue == "critical"] == []
     body = 'Mayor Tomas Berg said the harbour would reopen in May. "We are ready," he added.'
-    found = _run(make_ctx, body)
+    found = run_quotes(make_ctx, body)
     assert {q.cue for q in found} == {"said", "added"}
     assert all(q.speaker_name == "Tomas Berg" for q in found)
 
@@ -56,6 +49,6 @@ def test_quotes_tagger_save_load_round_trip(tmp_path: Path):
 
 def test_quotes_tagger_leaves_rule_cues_alone(make_ctx):
     body = "Governor Lena Holt said the bridge would be repaired by June."
-    found = _run(make_ctx, body)
+    found = run_quotes(make_ctx, body)
     assert len(found) == 1 and found[0].cue == "said"
     assert found[0].provenance.confidence == round(quotes.CONF_CUE * quotes.CONF_INDIRECT_FACTOR, 3)
