@@ -1,17 +1,13 @@
 """Train the quotes stage's cue tagger on PolNeAR train and write ``data/quotes/cue_tagger.npz``.
 
-    .venv/bin/python scripts/train_quotes.py --data /work/shared/eval [--cache /tmp/polnear_train.spacy] [--wrap-only]
+    .venv/bin/python scripts/train_quotes.py --data /work/shared/eval [--cache /tmp/polnear_train.spacy]
 
 Steps: 1. parse train once (cached as a DocBin); 2. candidate tokens (``tagger.candidates``)
 labelled by PolNeAR cues (the token of a gold cue span whose head lies outside it); 3. a
 logistic regression on 4/5 of the articles; 4. the threshold that maximises the mean of the
 lenient and exact content F1 of the whole stage on the held-out fifth (never dev; the lenient
 F1 alone is flat between 0.15 and 0.35, the exact one is not); 5. the final model on all of train
-with that threshold; 6. the same for the second regression, over free tokens whose content holds
-rule drafts whole (``tagger.wrapping``: outer attributions, with features of their own) and the
-free candidates of 2 (alone, the ~250 outer positives taught less: holdout lenient F1 +0.0002 vs +0.0019),
-its threshold picked with the first model in place. ``--wrap-only`` keeps the cue weights of the file at ``--out`` and redoes 6 only.
-scikit-learn is needed here only; the stage reads the weights with numpy.
+with that threshold. scikit-learn is needed here only; the stage reads the weights with numpy.
 """
 
 from __future__ import annotations
@@ -40,29 +36,29 @@ from sitrep.settings import Settings
 HOLDOUT_EVERY = 5  # every 5th train article is held out to pick the threshold
 C = 0.5  # inverse L2 strength (0.5 vs 2 on the holdout: token AP 0.42 vs 0.40)
 THRESHOLDS = [round(0.1 + 0.05 * k, 2) for k in range(11)]
-WRAP_THRESHOLDS = [2.0] + [round(0.3 + 0.1 * k, 1) for k in range(6)]  # 2.0: no outer cue
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "quotes" / tagger.MODEL_FILE
 
 
-def _labelled(rec: dict[str, Any], doc: Doc, wrap: bool = False) -> tuple[list[list[int]], list[int]]:
+def _labelled(rec: dict[str, Any], doc: Doc) -> tuple[list[list[int]], list[int]]:
     """Hashed features and 0/1 labels of one article's candidate tokens the rules leave free:
     positive when the token heads a gold cue span and its content matches that gold's
-    content leniently (what the stage would then get right). With ``wrap``, the free tokens whose
-    content holds rule drafts whole (``tagger.wrapping``) instead."""
+    content leniently (what the stage would then get right)."""
     body = rec["text"]
     gold = [g for g in rec["attributions"] if g.get("cue") and g["content"]]
     segments = marks.find(body)
     layout = Layout(doc, body, segments)
     taken = quotes.Taken([d for ds in quotes.rule_drafts(layout, segments, ActorIndex([])) for d in ds])
     rows, labels = [], []
-    for tok, (s, e) in tagger.wrapping(layout, taken) if wrap else tagger.candidates(layout, taken):
+    for tok, (s, e) in tagger.candidates(layout):
+        if taken(tok.idx, tok.idx + len(tok.text)) or taken(s, e):
+            continue
         g = next((g for g in gold if g["cue"]["start"] <= tok.idx < g["cue"]["end"]), None)
         ok = g is not None and (tok.head is tok or not g["cue"]["start"] <= tok.head.idx < g["cue"]["end"]
                                 or tok.head.pos_ not in tagger.CANDIDATE_POS)
         if ok:
             gt = qe._tokens(body, [[c["start"], c["end"]] for c in g["content"]])
             ok = qe._overlap_f1(gt, qe._tokens(body, [[s, e]])) >= qe.LENIENT_MIN
-        rows.append(tagger.hashed(tagger.features(tok, wrap)))
+        rows.append(tagger.hashed(tagger.features(tok)))
         labels.append(int(ok))
     return rows, labels
 
@@ -92,14 +88,18 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("/work/shared/eval"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/polnear_train.spacy"))
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--wrap-only", action="store_true", help="keep the cue weights at --out, refit the outer-cue part")
     args = ap.parse_args()
     t0 = time.time()
     settings = Settings()
     path = args.data / "quotes" / "polnear_train.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     nlp, docs = cached_docs([r["text"] for r in records], args.cache, settings)  # 1
+    feats = [_labelled(r, d) for r, d in zip(records, docs)]  # 2
     fit_idx = [i for i in range(len(records)) if i % HOLDOUT_EVERY]
+    rows = [row for i in fit_idx for row in feats[i][0]]
+    labels = [y for i in fit_idx for y in feats[i][1]]
+    print(f"candidates {len(labels)} positive {sum(labels)} ({time.time() - t0:.0f}s)")
+    model = _fit(rows, labels, 0.5)  # 3
     items = []
     for i in range(0, len(records), HOLDOUT_EVERY):  # 4
         art = Article(id=records[i]["id"], source=records[i]["id"], body=records[i]["text"], language="en")
@@ -107,23 +107,6 @@ def main() -> None:
         actors.run(art, ctx)
         items.append((records[i], art, ctx))
     print("holdout rules only", _stage_f1(items, None))
-    if args.wrap_only:
-        final = tagger.load(args.out)
-        model = tagger.load(args.out)
-    else:
-        final, model = _cue_model(records, docs, fit_idx, items)
-    _wrap_model(records, docs, fit_idx, items, model, final)  # 6
-    tagger.save(final, args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {time.time() - t0:.0f}s)")
-
-
-def _cue_model(records: list[dict[str, Any]], docs: list[Doc], fit_idx: list[int], items: list[Any]) -> Any:
-    """Steps 2-5: the cue model on all of train and the one on the fit part, with the threshold."""
-    feats = [_labelled(r, d) for r, d in zip(records, docs)]  # 2
-    rows = [row for i in fit_idx for row in feats[i][0]]
-    labels = [y for i in fit_idx for y in feats[i][1]]
-    print(f"candidates {len(labels)} positive {sum(labels)}")
-    model = _fit(rows, labels, 0.5)  # 3
     best = (-1.0, 0.5)
     for th in THRESHOLDS:
         model.threshold = th
@@ -134,31 +117,8 @@ def _cue_model(records: list[dict[str, Any]], docs: list[Doc], fit_idx: list[int
     rows = [row for f in feats for row in f[0]]  # 5
     labels = [y for f in feats for y in f[1]]
     final = _fit(rows, labels, best[1])
-    model.threshold = best[1]
-    return final, model
-
-
-def _wrap_model(records: list[dict[str, Any]], docs: list[Doc], fit_idx: list[int], items: list[Any],
-                model: tagger.CueTagger, final: tagger.CueTagger) -> None:
-    """Step 6: the outer-cue regression, its threshold on the holdout (``model`` in place), then
-    refit on all of train into ``final``."""
-    feats = [_labelled(r, d, wrap=True) for r, d in zip(records, docs)]
-    print(f"outer candidates {sum(len(f[1]) for f in feats)} positive {sum(sum(f[1]) for f in feats)}")
-    free = [_labelled(r, d) for r, d in zip(records, docs)]  # the free candidates too: they teach what a cue is
-    feats = [(w[0] + f[0], w[1] + f[1]) for w, f in zip(feats, free)]
-    rows = [row for i in fit_idx for row in feats[i][0]]
-    labels = [y for i in fit_idx for y in feats[i][1]]
-    part = _fit(rows, labels, 2.0)
-    model.wrap_weights, model.wrap_bias = part.weights, part.bias
-    best = (-1.0, 2.0)
-    for th in WRAP_THRESHOLDS:
-        model.wrap_threshold = th
-        res = _stage_f1(items, model)
-        print(f"holdout wrap threshold {th}", res)
-        best = max(best, ((res["f1"] + res["exact"]) / 2, th))  # a tie keeps the higher threshold
-    print(f"chosen wrap threshold {best[1]} (holdout mean of lenient and exact F1 {best[0]:.4f})")
-    whole = _fit([row for f in feats for row in f[0]], [y for f in feats for y in f[1]], 2.0)
-    final.wrap_weights, final.wrap_bias, final.wrap_threshold = whole.weights, whole.bias, best[1]
+    tagger.save(final, args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {time.time() - t0:.0f}s)")
 
 
 if __name__ == "__main__":

@@ -7,14 +7,7 @@ sitrep."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
-import numpy as np
 import pytest
-
-from sitrep.quotes import marks, tagger
-from sitrep.quotes.cues import Layout
 
 from quote_helpers import quote_with as _with
 from quote_helpers import run_quotes as _run
@@ -255,76 +248,3 @@ def test_survey_on_a_said_clause_keeps_the_said_quote(make_ctx):
     q = _with(_run(make_ctx, body), "planned to leave")
     assert q.cue == "said"
     assert q.text == "they planned to leave the profession"
-
-
-# --- The cue tagger's outer attributions ("wrapping" cues). PolNeAR never nests one attribution
-# inside another's content, so where a stance word the rule lists do not know governs a clause
-# holding an attribution the rules read ("was skeptical that [the agency believes ...]"), the
-# tagger may add the outer one and ``merge`` drops the inner.
-
-SKEPTICAL = "Governor Ada Marsh was skeptical that the agency believes the dam is sound."
-EAGER = "Representative Omar Vance was eager to show that voters believe the program works."
-
-
-def _no_wrapping(monkeypatch) -> None:
-    model = tagger.shipped()
-    monkeypatch.setattr(tagger, "shipped", lambda: replace(model, wrap_threshold=2.0))
-
-
-def test_quotes_r8_shipped_tagger_wraps():
-    model = tagger.shipped()
-    assert model is not None and model.threshold < 1.0
-    assert model.wrap_weights is not None and model.wrap_weights.shape == model.weights.shape
-    assert 0.0 < model.wrap_threshold <= 1.0  # the shipped weights read outer cues
-
-
-def test_quotes_r8_outer_stance_replaces_inner_clause(make_ctx):
-    found = _run(make_ctx, SKEPTICAL)
-    assert len(found) == 1  # one role per token: the inner "believes" attribution is gone
-    q = found[0]
-    assert q.cue == "skeptical" and q.speaker_name == "Ada Marsh"
-    assert q.text.startswith("that the agency believes") and q.text.endswith("sound")
-
-
-def test_quotes_r8_without_wrapping_keeps_inner_clause(make_ctx, monkeypatch):
-    _no_wrapping(monkeypatch)
-    found = _run(make_ctx, SKEPTICAL)
-    assert [q.cue for q in found] == ["believes"]
-    assert found[0].text == "the dam is sound"
-
-
-def test_quotes_r8_outer_intention_adjective(make_ctx, monkeypatch):
-    q = next(q for q in _run(make_ctx, EAGER) if q.cue == "eager")
-    assert q.speaker_name == "Omar Vance"
-    assert q.text.startswith("to show that voters believe")
-    _no_wrapping(monkeypatch)
-    assert all(q.cue != "eager" for q in _run(make_ctx, EAGER))
-
-
-def test_quotes_r8_wrapping_needs_whole_inner_ranges(make_ctx):
-    """A candidate whose content a read range crosses is no outer attribution."""
-    art, ctx = make_ctx(SKEPTICAL)
-    layout = Layout(ctx.doc, SKEPTICAL, marks.find(SKEPTICAL))
-    start = SKEPTICAL.index("the agency")
-    inner = (start, len(SKEPTICAL) - 1)
-    whole = tagger.wrapping(layout, lambda s, e: s < inner[1] and inner[0] < e)
-    assert [tok.text for tok, _ in whole] == ["skeptical"]
-    crossing = (start - 12, start + 10)  # from before "that" into the clause
-    assert tagger.wrapping(layout, lambda s, e: s < crossing[1] and crossing[0] < e) == []
-    assert tagger.wrapping(layout, lambda s, e: False) == []  # nothing read: nothing to wrap
-
-
-def test_quotes_r8_old_weights_file_never_wraps(tmp_path: Path):
-    model = tagger.shipped()
-    path = tmp_path / "old.npz"
-    np.savez_compressed(path, weights=model.weights.astype(np.float16), bias=np.float32(model.bias),
-                        threshold=np.float32(model.threshold))
-    old = tagger.load(path)
-    assert old is not None and old.wrap_weights is None and old.wrap_threshold > 1.0
-    assert old.prob_wrap(["l=skeptical", "wrap"]) == 0.0
-    again = tmp_path / "new.npz"
-    tagger.save(model, again)
-    back = tagger.load(again)
-    assert abs(back.wrap_threshold - model.wrap_threshold) < 1e-6
-    feats = ["l=skeptical", "p=ADJ", "wrap"]
-    assert abs(back.prob_wrap(feats) - model.prob_wrap(feats)) < 1e-3

@@ -84,6 +84,8 @@ def find(doc: Doc, by_token: dict[int, Mention]) -> list[tuple[int, int, RoleInf
                 break
             s -= 1
         start = _determiner(doc, s, by_token) if s > 0 and doc[s - 1].lower_ not in _NEW_PERSON else _speaker(doc, s, re_)
+        if start is None and _possessive_body(doc, s, by_token):
+            start = s  # "Iran's foreign ministry spokesman said": the body's possessor opens it
         if start is None and (_lead_object(doc, s) or _met_object(doc, s, re_)):
             start = s - 1  # "A court sentenced a former deputy minister ... ." then "Vitalie Cojocaru, 54, ..."
         if start is None:
@@ -154,6 +156,13 @@ def _lead_object(doc: Doc, s: int) -> bool:
 def _according_to(tok: Any) -> bool:
     """The object of "according to" ("according to a Kremlin aide")."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def _possessive_body(doc: Doc, s: int, by_token: dict[int, Mention]) -> bool:
+    """A state body written with its country's possessive starts at token s ("Iran's foreign ministry")."""
+    m = by_token.get(s)
+    return (m is not None and m.kind == "org" and m.canonical is not None and m.tok_start == s
+            and any(t.text in ("'s", "’s") for t in doc[m.tok_start : m.tok_end]))
 
 
 def _determiner(doc: Doc, s: int, by_token: dict[int, Mention]) -> int | None:

@@ -89,6 +89,10 @@ class DocArrays:
         self.c_mark = np.concatenate([[0], np.cumsum(mark)])
         self.c_verb = np.concatenate([[0], np.cumsum(verb)])
         self.c_word = np.concatenate([[0], np.cumsum(self.word)])
+        # quote marks read from the text (the hashed columns above are cast to int64, which wraps
+        # large hashes: their mark and comma counts, model features, stay as the model was trained)
+        qmark = np.fromiter((t.text in ('"', "“", "”", "''", "``") for t in doc), dtype=bool, count=n)
+        self.c_qmark = np.concatenate([[0], np.cumsum(qmark)])
         self.n = n
         ws = np.flatnonzero(self.word)
         n_sent = int(self.sent.max()) + 1 if n else 0
@@ -198,7 +202,7 @@ def edge_candidates(da: DocArrays, spans: list[list[int]], side: int,
                     cue: tuple[int, int] | None = None) -> tuple[int, np.ndarray] | None:
     """(current edge token, candidate tokens) of a draft's start (side 0) or end (side 1): the
     word tokens of the current edge token's sentence at most ``K`` tokens away that keep the span
-    non-empty, grow over no cue or speaker, and stay consistent with the cue: a start drops no
+    non-empty, cross no quote mark, grow over no cue or speaker, and stay consistent with the cue: a start drops no
     word the cue governs ("expressed [support for ...]"), an end after the cue stays in the
     cue's phrase ("The officials who said [the plan would fail] were right")."""
     first, last = spans[0], spans[-1]
@@ -229,6 +233,8 @@ def edge_candidates(da: DocArrays, spans: list[list[int]], side: int,
             hi = min(hi, int(da.blocked[k]) - 1)
     idx = np.arange(lo, hi + 1)
     idx = idx[da.word[idx]]
+    a, b = np.minimum(idx, cur), np.maximum(idx, cur)
+    idx = idx[da.c_qmark[b] - da.c_qmark[np.minimum(a + 1, b)] == 0]  # never over a quote mark ('said "X" next week')
     if not (lo <= cur <= hi) or not len(idx):
         return None
     return cur, idx

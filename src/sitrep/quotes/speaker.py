@@ -661,5 +661,5 @@ def _candidates(subj: Token) -> list[Token]:
     the subject is an unnamed person ("a NATO diplomat" is not NATO)."""
     if subj.lower_ in lexicon()["unnamed_heads"]:
         return [subj]
-    return ([subj] + [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return ([subj] + [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.conjuncts]
             + [c for c in subj.children if c.dep_ == "compound"])

@@ -5,13 +5,10 @@ Every verb, noun or adjective outside quotation marks that governs something a s
 could be (a clause, an infinitive, an object, a prepositional object: ``content_of``) is
 scored by a logistic regression over hashed parse features (``features``). A token scoring
 at least the model's threshold, which no rule already read, becomes an attribution with
-that content and the cue's subject/owner as source, with lower confidence. A free token whose
-content holds attributions the rules read, whole (``wrapping``: "was skeptical that [the agency
-believes ...]"), is scored by a second regression of its own (``prob_wrap``); ``merge`` then
-keeps the outer attribution only, as PolNeAR never nests one in another's content.
+that content and the cue's subject/owner as source, with lower confidence.
 
 The weights are ``data/quotes/cue_tagger.npz``, built from PolNeAR train by
-``scripts/train_quotes.py`` (which also picks both thresholds on a held-out part of train).
+``scripts/train_quotes.py`` (which also picks the threshold on a held-out part of train).
 When the file is absent the stage runs on rules only.
 """
 
@@ -52,21 +49,10 @@ class CueTagger:
     weights: np.ndarray
     bias: float
     threshold: float
-    # A second regression for cues whose content wraps rule drafts (``wrapping``), and its threshold.
-    wrap_weights: np.ndarray | None = None
-    wrap_bias: float = 0.0
-    wrap_threshold: float = 2.0  # > 1: never
 
     def prob(self, feats: list[str]) -> float:
         """Probability that a token with these features is an attribution cue."""
         z = self.bias + float(self.weights[hashed(feats)].sum())
-        return 1.0 / (1.0 + np.exp(-z))
-
-    def prob_wrap(self, feats: list[str]) -> float:
-        """Probability that a token whose content wraps rule drafts is their outer cue (0 without a model)."""
-        if self.wrap_weights is None:
-            return 0.0
-        z = self.wrap_bias + float(self.wrap_weights[hashed(feats)].sum())
         return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -82,11 +68,7 @@ def load(path: Path | None = None) -> CueTagger | None:
         return None
     with ref.open("rb") as fh:
         data = np.load(fh)
-        model = CueTagger(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]))
-        if "wrap_weights" in data.files:
-            model.wrap_weights = data["wrap_weights"].astype(np.float32)
-            model.wrap_bias, model.wrap_threshold = float(data["wrap_bias"]), float(data["wrap_threshold"])
-        return model
+        return CueTagger(data["weights"].astype(np.float32), float(data["bias"]), float(data["threshold"]))
 
 
 @lru_cache(maxsize=1)
@@ -97,11 +79,8 @@ def shipped() -> CueTagger | None:
 
 def save(model: CueTagger, path: Path) -> None:
     """Write a tagger as compressed npz (float16 weights)."""
-    wrap = {} if model.wrap_weights is None else {
-        "wrap_weights": model.wrap_weights.astype(np.float16), "wrap_bias": np.float32(model.wrap_bias),
-        "wrap_threshold": np.float32(model.wrap_threshold)}
     np.savez_compressed(path, weights=model.weights.astype(np.float16), bias=np.float32(model.bias),
-                        threshold=np.float32(model.threshold), **wrap)
+                        threshold=np.float32(model.threshold))
 
 
 @lru_cache(maxsize=1)
@@ -149,9 +128,8 @@ def content_of(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-def features(tok: Token, wraps: bool = False) -> list[str]:
-    """Hashed-feature names of a candidate cue token, read from the parse; ``wraps``: its content
-    holds attributions the rules read (it would be their outer attribution)."""
+def features(tok: Token) -> list[str]:
+    """Hashed-feature names of a candidate cue token, read from the parse."""
     lemma, head = tok.lemma_.lower(), tok.head
     f = ["b", "l=" + lemma, "p=" + tok.pos_, "t=" + tok.tag_, "d=" + tok.dep_, "ld=" + lemma + "|" + tok.dep_,
          "hl=" + head.lemma_.lower(), "hp=" + head.pos_, "dhp=" + tok.dep_ + "|" + head.pos_,
@@ -170,8 +148,6 @@ def features(tok: Token, wraps: bool = False) -> list[str]:
         f.append(f"n{k}=" + (doc[j].lemma_.lower() if 0 <= j < len(doc) else "<>"))
     lists = _lists()
     f += ["in=" + name for name, words in lists.items() if lemma in words]
-    if wraps:
-        f += ["wrap", "wl=" + lemma, "wp=" + tok.pos_, "wd=" + tok.dep_]
     return f + _argument_features(tok, lemma)
 
 
@@ -213,29 +189,6 @@ def candidates(layout: Layout, taken: Callable[[int, int], bool] | None = None) 
     return out
 
 
-def wrapping(layout: Layout, taken: Callable[[int, int], bool]) -> list[tuple[Token, tuple[int, int]]]:
-    """Free candidate cues whose content holds what the rules read only whole (no read range
-    crosses its edges): the outer attribution of an inner one the rules found (PolNeAR never
-    nests one in another's content: "X argued that [Y believes Z]")."""
-    body = layout.body
-    from .indirect import trim
-
-    out = []
-    for tok in layout.tokens(CANDIDATE_POS, governs=_CONTENT_DEPS):
-        if taken(tok.idx, tok.idx + len(tok.text)):
-            continue
-        found = content_of(tok)
-        if found is None:
-            continue
-        s, e = trim(body, *found)
-        if len(body[s:e].split()) < MIN_CONTENT_WORDS or s <= tok.idx < e or not taken(s, e):
-            continue
-        if (s > 0 and taken(s - 1, s) and taken(s, s + 1)) or (taken(e - 1, e) and taken(e, e + 1)):
-            continue  # a read range runs over an edge: not nested
-        out.append((tok, (s, e)))
-    return out
-
-
 def _speaker_cue(tok: Token) -> Token:
     """The token whose subject is the source: an adjective's verb ("is critical of")."""
     return tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") else tok
@@ -244,12 +197,8 @@ def _speaker_cue(tok: Token) -> Token:
 def build(layout: Layout, index: ActorIndex, model: CueTagger, taken: Callable[[int, int], bool]) -> list[Draft]:
     """Drafts for the cues the tagger finds where no rule read anything (``taken`` tells)."""
     out: list[Draft] = []
-    found = [(tok, span, False) for tok, span in candidates(layout, taken)]
-    if model.wrap_weights is not None and model.wrap_threshold <= 1.0:
-        found += [(tok, span, True) for tok, span in wrapping(layout, taken)]
-    for tok, (s, e), wraps in found:
-        if (model.prob_wrap(features(tok, True)) < model.wrap_threshold) if wraps else \
-                model.prob(features(tok)) < model.threshold:
+    for tok, (s, e) in candidates(layout, taken):
+        if model.prob(features(tok)) < model.threshold:
             continue
         lead = [list(r) for r in runs(passive_subject(tok)) if r[1] <= s]
         d = Draft("indirect", lead + [[s, e]], cue=tok, tagged=True)
