@@ -203,3 +203,8 @@ def test_a_country_named_inside_a_body_is_still_an_actor(make_ctx):
     art = _run(make_ctx, "The government of Sudan said the talks would resume.")
     assert any(a.kind == "country" and a.country == "SD" for a in art.actors)
     assert _orgs(art)["Sudan's government"].country == "SD"
+
+
+def test_an_embassy_in_a_country_is_not_that_countrys(make_ctx):
+    art = _run(make_ctx, "Bahrain shut its embassy in Qatar on Monday.")
+    assert not any(a.kind == "org" and a.country == "QA" for a in art.actors)

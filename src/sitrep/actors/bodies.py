@@ -21,6 +21,7 @@ from .people import its_owner
 
 _COUNTRY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _QUALIFIER_DEPS = frozenset({"amod", "compound"})
+_POSTS = frozenset({"embassy", "consulate"})  # a country's body abroad: "in <country>" is where it is, not whose
 _NOT_HEAD_DEPS = frozenset({"compound", "amod", "nmod"})  # "army officer", "government forces": a modifier
 
 
@@ -179,10 +180,11 @@ def _country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> tuple[str, i
     possessor before it ("Sudan's army"), or "of/in <country>" after it ("the government of
     Niger", "the government in Tehran"). A city names no national police ("the Moscow police")."""
     city_ok = tok.lower_ != "police"
+    placed_ok = tok.lower_ not in _POSTS  # "its embassy in Qatar" is Bahrain's, in Qatar
     for c in tok.lefts:
         if c.dep_ in _COUNTRY_DEPS and (code := _code(doc, c, by_token, city_ok)) is not None:
             return code, _left(tok), tok.i + 1
-        if c.dep_ == "poss" and c.lower_ == "its":  # "Russia said through its foreign ministry"
+        if c.dep_ == "poss" and c.lower_ == "its" and placed_ok:  # "Russia said through its foreign ministry"
             owner = its_owner(doc, c.i, by_token)
             if owner is not None and owner.kind == "country" and owner.code and len(owner.code) == 2:
                 return owner.code, _left(tok), tok.i + 1
@@ -192,7 +194,7 @@ def _country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> tuple[str, i
                 start = min(c.left_edge.i, _left(tok))
                 return code, start + (doc[start].dep_ == "det"), tok.i + 1
     for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "in" and placed_ok)):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and (code := _code(doc, obj, by_token, city_ok)) is not None:
                 m = by_token.get(obj.i)

@@ -269,9 +269,14 @@ def _acted_with(host: Candidate, cand: Candidate) -> bool:
 
 
 def _separate(host: Candidate, cand: Candidate) -> bool:
-    """A coordinated verb ("flew to Kyiv and will travel to Moscow") is an event of its own, not a
-    detail of the host."""
-    return cand.trigger.token in host.trigger.token.conjuncts
+    """A coordinated verb ("flew to Kyiv and will travel to Moscow"), or a subordinate clause whose
+    actor is not the host's, is an event of its own, not a detail of the host."""
+    if cand.trigger.token in host.trigger.token.conjuncts:
+        return True
+    # "soldiers returned fire after militants attacked a post": a clause with an actor of its own
+    tok, h, c = cand.trigger.token, host.event.actor, cand.event.actor
+    own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
+    return tok.dep_ == "advcl" and own_subject and h is not None and c is not None and (h.id or h.name) != (c.id or c.name)
 
 
 def _merge(host: Candidate, cand: Candidate) -> None:

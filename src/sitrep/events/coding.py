@@ -6,7 +6,9 @@ CONSULT). Needs grammar, all must hold:
 
 - ``obj:@class`` / ``obj:lemma`` / ``obj:*``: the trigger's object (direct object, passive
   subject, "of" object of a noun, or the noun a participle modifies) is in the class;
+  ``obj:!@class``: the trigger has an object and it is not in the class ("struck a tone");
 - ``prep:X``: the trigger has a preposition X; ``pobj:X=@class``: ...whose object is in the class;
+  ``pobj:*=!@class``: no preposition on the trigger or its object has an object in the class ("into orbit");
 - ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``xcomp.obj:@class``
   (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA`` (or ``head:@class``),
   ``of:@class``, ``dep:X`` / ``dep:!X`` (the trigger's own dependency is / is not X), ``mod:WORD``
@@ -158,11 +160,15 @@ def _names_state(tok: Token) -> bool:
 
 def _need_holds(tok: Token, need: str) -> bool:
     kind, _, arg = need.partition(":")
+    if kind == "obj" and arg.startswith("!"):  # "obj:!@class": an object outside the class ("struck a tone" is no strike)
+        obj = object_of(tok)
+        return obj is not None and not in_class(obj, arg[1:])
     if kind == "obj":
         return in_class(money_content(object_of(tok)), arg)
     if kind == "prep" and "|" in arg:  # "launched drones at Kyiv": "at" on the verb or on the drones
-        obj = object_of(tok)
-        return any(prep_objects(t, w) for w in arg.split("|") for t in (tok, obj) if t is not None)
+        obj = object_of(tok)  # ... not "into orbit" ("launched a rocket into orbit" is no attack)
+        return any(not in_class(o, "@open_space") for w in arg.split("|") for t in (tok, obj) if t is not None
+                   for o in prep_objects(t, w))
     if kind == "state":  # "send tanks to Ukraine": a recipient country
         obj = object_of(tok)
         found = [o for t in (tok, obj) for w in (arg, "for") for o in prep_objects(t, w)]
@@ -174,6 +180,10 @@ def _need_holds(tok: Token, need: str) -> bool:
         return any(in_class(o, arg) for o in prep_objects(tok, "of"))
     if kind == "prep":
         return bool(prep_objects(tok, arg))
+    if kind == "pobj" and arg.startswith("*=!"):  # "pobj:*=!@open_space": no place phrase in the class ("into orbit")
+        obj = object_of(tok)
+        return not any(in_class(o, arg[3:]) for t in (tok, obj) if t is not None
+                       for c in t.children if c.dep_ == "prep" for o in prep_objects(t, c.lower_))
     if kind == "pobj":
         word, _, spec = arg.partition("=")
         return any(in_class(o, spec) for o in prep_objects(tok, word))
@@ -262,7 +272,7 @@ def _generic_entry(tok: Token) -> dict[str, Any] | None:
     deps = {c.dep_ for c in tok.children}
     if not deps & {"nsubj", "nsubjpass", "agent"} or not deps & {"dobj", "prep", "dative"}:
         return None
-    if _listed_phrasal(tok):
+    if _listed_phrasal(tok) or _listed_non_event(tok):
         return None
     defaults = load("verbs")["target_defaults"]
     return {"lemma": tok.lemma_.lower(), "pos": "VERB", "needs": [], "category": None, "cameo": None, "mode": None,
@@ -280,6 +290,15 @@ def _listed_phrasal(tok: Token) -> bool:
         return False
     particles = {f"prt:{c.lower_}" for c in tok.children if c.dep_ == "prt"}
     return bool(particles) and any(particles & set(e["needs"]) for e in _index().get((lemma_of(tok), "VERB"), []))
+
+
+def _listed_non_event(tok: Token) -> bool:
+    """True for a verb whose dictionary entry names its object as no event ("obj:!@class": "struck
+    a conciliatory tone", "released an update"): the pair classifier does not get to read it as one."""
+    obj = object_of(tok)
+    return obj is not None and any(
+        need.startswith("obj:!") and in_class(obj, need[5:])
+        for e in _index().get((lemma_of(tok), "VERB"), []) for need in e["needs"])
 
 
 def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:

@@ -1,7 +1,7 @@
 """Event dates: find date expressions in a sentence and resolve them against the publication date.
 
 Pure functions. ``find_date_mentions`` reads a text for explicit dates ("Feb. 2, 2022",
-"February 3", "March 2021"), weekday names and relative phrases ("last week", "earlier this
+"February 3", "March 2021", "August last year"), weekday names and relative phrases ("last week", "earlier this
 month", "in the coming days"); ``resolve_date`` turns one mention into an
 :class:`~sitrep.schema.EventDate` given the publication date and the tense of the verb the
 mention hangs on ("said Wednesday" looks back, "will visit Thursday" looks ahead).
@@ -32,6 +32,8 @@ _EXPLICIT = [
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "month"),
     (re.compile(rf"\b(?:in|since|until|by|during|early|late) ({_MONTH})(?![\w.]*\s*\d)"), "month"),
 ]
+_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH}),?\s+((?i:last|this|next))\s+year\b")  # "in August last year"
+YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 _WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                       r"(?: (?:of )?((?i:next|last|this)) week\b(?!['’]s))?")  # "Wednesday next week": that week's day
 
@@ -61,6 +63,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
         for m in rx.finditer(text):
             g = 1 if m.lastindex else 0  # "in March": the month without the preposition
             found.append(DateMention(m.group(g), m.start(g), m.end(g), "explicit", precision))
+    for m in _MONTH_OF_YEAR.finditer(text):  # the year named after the month decides ("August last year")
+        found.append(DateMention(m.group(0), m.start(), m.end(), "month_of_year", "month", m.group(2).lower()))
     for m in _phrase_re().finditer(text):
         found.append(DateMention(m.group(0), m.start(), m.end(), "phrase"))
     for m in _WEEKDAY.finditer(text):
@@ -155,6 +159,12 @@ def _resolve_explicit(m: DateMention, pub: date, tense: Tense, span: list[int] |
     return EventDate(value.isoformat(), "day", m.text, None, span)
 
 
+def _month_number(text: str) -> int:
+    """The month a mention names first ("Sept. last year" -> 9)."""
+    abbr = re.match(r"[a-z]+", text.lower())
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(abbr.group(0)[:3]) + 1 if abbr else 1
+
+
 def valid_published(published: str | None) -> str | None:
     """The publication date as ``YYYY-MM-DD``, or None when it is missing or malformed ("121108")."""
     if not published:
@@ -187,6 +197,10 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
         return EventDate(weekday_date(pub, day, tense, m.modifier).isoformat(), "day", m.text, None, span)
     if m.kind == "phrase":
         return _resolve_phrase(m, pub, span)
+    if m.kind == "month_of_year":
+        month = _month_number(m.text)
+        start = date(pub.year + YEAR_OFFSETS[m.modifier or "this"], month, 1)
+        return _window(m.text, span, start, _month_start(start, 1) - timedelta(days=1), "month")
     return _resolve_explicit(m, pub, tense, span)
 
 

@@ -67,6 +67,14 @@ def _explicit(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _month_of_year(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
+    """A month with its year named relative to the creation date ("August last year")."""
+    if m.group("m") == "may":
+        raise ValueError("'may' in lower case is the modal")  # "they may next year ..."
+    year = dct.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    return "DATE", f"{year:04d}-{_month_no(m.group('m')):02d}"
+
+
 def _numeric(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
     a, b, y = (int(x) for x in m.groups())
     y = y + 2000 if y < 50 else y + 1900 if y < 100 else y
@@ -155,6 +163,7 @@ def _rules() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], date, str],
         (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>\d{{4}})\b)?", flags), _explicit),
         (re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?", flags), _explicit),
         (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON})(?:,?\s+(?P<y>\d{{4}})\b)", flags), _explicit),
+        (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON}),?\s+(?P<rel>last|this|next)\s+year\b", flags), _month_of_year),
         (re.compile(rf"\b(?P<m>{_MONTHS})\b(?!\s+\d)", re.IGNORECASE), _explicit),
         (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), _numeric),
         (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, d, t: ("DATE", m.group(0))),
