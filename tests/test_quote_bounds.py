@@ -11,7 +11,6 @@ import pytest
 from sitrep import actors, quotes
 from sitrep.quotes import bounds
 from sitrep.quotes.direct import Draft
-from quote_helpers import run_quotes
 
 BODY = (
     "Mayor Ines Varga said on Tuesday that the ferry service, which has run at a loss for years, "
@@ -23,6 +22,20 @@ BODY = (
 CLEAN = "Governor Lena Holt said the bridge would be repaired by June."
 
 
+def _with_edges(make_ctx, body: str):
+    """(article, context) with the corrector switched on (setting ``quote_edges``, off by default)."""
+    art, ctx = make_ctx(body)
+    ctx.settings = replace(ctx.settings, quote_edges=True)
+    return art, ctx
+
+
+def _quotes_with_edges(make_ctx, body: str):
+    art, ctx = _with_edges(make_ctx, body)
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    return art.quotes
+
+
 def _drafts(make_ctx, body: str, monkeypatch) -> tuple[object, list[Draft]]:
     """The stage's drafts just before the corrector (captured by wrapping ``bounds.correct``)."""
     seen: dict[str, object] = {}
@@ -31,7 +44,7 @@ def _drafts(make_ctx, body: str, monkeypatch) -> tuple[object, list[Draft]]:
         seen["doc"], seen["drafts"] = doc, [replace(d, spans=[list(s) for s in d.spans]) for d in drafts]
 
     monkeypatch.setattr(bounds, "correct", keep)
-    art, ctx = make_ctx(body)
+    art, ctx = _with_edges(make_ctx, body)
     actors.run(art, ctx)
     quotes.run(art, ctx)
     monkeypatch.undo()
@@ -88,7 +101,7 @@ def test_quote_bounds_infinite_margins_change_nothing(make_ctx, monkeypatch):
 
 
 def test_quote_bounds_keeps_a_clean_reported_clause(make_ctx):
-    found = run_quotes(make_ctx, CLEAN)
+    found = _quotes_with_edges(make_ctx, CLEAN)
     assert len(found) == 1
     assert found[0].text == "the bridge would be repaired by June"
 
@@ -103,9 +116,9 @@ def test_quote_bounds_apply_respects_margins_and_refuses_empty_spans():
 
 def test_quote_bounds_stage_without_model_keeps_rule_edges(make_ctx, monkeypatch):
     monkeypatch.setattr(bounds, "shipped", lambda: None)
-    without = run_quotes(make_ctx, BODY)
+    without = _quotes_with_edges(make_ctx, BODY)
     monkeypatch.undo()
-    with_model = run_quotes(make_ctx, BODY)
+    with_model = _quotes_with_edges(make_ctx, BODY)
     assert len(without) == len(with_model)
     assert [q.cue for q in without] == [q.cue for q in with_model]
 
@@ -129,6 +142,15 @@ def test_quote_bounds_never_grow_over_a_cue_or_speaker(make_ctx, monkeypatch):
 
 
 def test_quote_bounds_end_stays_in_the_cue_phrase(make_ctx):
-    found = run_quotes(make_ctx, "The engineers who said the dam would hold were wrong.")
+    found = _quotes_with_edges(make_ctx, "The engineers who said the dam would hold were wrong.")
     said = [q for q in found if q.cue == "said"]
     assert len(said) == 1 and said[0].text == "the dam would hold"
+
+
+def test_quote_bounds_are_off_by_default(make_ctx, monkeypatch):
+    called = []
+    monkeypatch.setattr(bounds, "correct", lambda *a: called.append(a))
+    art, ctx = make_ctx("The minister said the bridge would reopen next week, officials said.")
+    actors.run(art, ctx)
+    quotes.run(art, ctx)
+    assert art.quotes and called == []

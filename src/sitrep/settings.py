@@ -33,6 +33,11 @@ class Settings:
     max_input_bytes: int = _s(20_000_000, "inputs larger than this are rejected with a message")
     max_body_chars: int = _s(200_000, "cleaned bodies are cut to this many characters before parsing")
     language_default: str = _s("en", "language assumed when it cannot be identified")
+    quote_edges: bool = _s(
+        False,
+        "move quote content edges with the learned corrector (quotes/bounds.py): PolNeAR dev exact F1 0.586 -> 0.591 "
+        "for about 3-4 % more of the parse time, which takes actors + quotes past the 15 % budget: off by default",
+    )
     encoder: str = _s(
         "",
         "contextual encoder for the event classifier: '' (off, fastest), 'minilm' (all-MiniLM-L6-v2 from the "

@@ -21,12 +21,14 @@ GATED: dict[str, dict[str, Any]] = {
     "quotes": {"files": ["eval/quotes/polnear_dev.jsonl"],
                "figures": ["f1", "exact.f1", "speaker_accuracy", "cue_accuracy"]},
     "events": {"files": ["eval/events/plv_train.jsonl", "eval/events/petr2_gsr_validation.jsonl"],
-               "figures": ["f1", "plv_macro_f1_cv", "plv_end_to_end.f1", "plv_end_to_end_view.f1", "plv_macro_f1_cv_encoder"],
+               "figures": ["f1", "plv_macro_f1_cv", "plv_end_to_end.f1", "plv_end_to_end_view.f1", "plv_macro_f1_cv_encoder",
+                           "general_news_dev.precision", "general_news_dev.recall"],
                "optional": ["plv_macro_f1_cv_encoder"]},  # only where the encoder is installed (the Makefile installs it)
     "dates": {"files": ["eval/dates/meantime_en.jsonl"], "figures": ["f1", "value_f1"]},
     "quantities": {"files": ["eval/quantities/newsquant.jsonl"], "figures": ["f1", "value_unit.f1"]},
     # the actors gold ships inside the package: this floor holds everywhere, shared/ or not
-    "actors": {"files": [], "figures": ["f1", "parts.fresh.b3.f1", "parts.fresh2.b3.f1", "sections.cross_article.f1"]},
+    "actors": {"files": [], "figures": ["f1", "parts.fresh.b3.f1", "parts.fresh2.b3.f1", "sections.cross_article.f1",
+                                        "parts.fresh3.b3.f1", "sections.org+country mentions.f1"]},
 }
 
 

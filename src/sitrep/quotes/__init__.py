@@ -66,8 +66,8 @@ def run(article: Article, ctx: Any) -> None:
     for d in drafts:
         if d.kind == "indirect" and not d.segments and not _has_verb(doc, d.spans):
             d.kind = "stance"  # "expressed support for Kyiv", "addressed the conflict": a stance, no statement
-    bound_model = bounds.shipped()
-    if bound_model is not None:  # learned content edges, where the model is confident (``bounds``)
+    bound_model = bounds.shipped() if getattr(getattr(ctx, "settings", None), "quote_edges", False) else None
+    if bound_model is not None:  # learned content edges (``bounds``; setting quote_edges, off: it costs time)
         bounds.correct(doc, body, drafts, bound_model)
     article.quotes = [_record(article, body, d) for d in drafts]  # 5
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, POS, SENT_START
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, POS, SENT_START
 
 MODEL_FILE = "quote_bounds.npz"
 N_BUCKETS = 2**17
@@ -91,7 +91,8 @@ class DocArrays:
         self.c_word = np.concatenate([[0], np.cumsum(self.word)])
         # quote marks read from the text (the hashed columns above are cast to int64, which wraps
         # large hashes: their mark and comma counts, model features, stay as the model was trained)
-        qmark = np.fromiter((t.text in ('"', "“", "”", "''", "``") for t in doc), dtype=bool, count=n)
+        orth = doc.to_array([ORTH]).reshape(-1).astype(np.uint64)
+        qmark = np.isin(orth, np.array([strings[c] for c in ('"', "“", "”", "''", "``")], dtype=np.uint64))
         self.c_qmark = np.concatenate([[0], np.cumsum(qmark)])
         self.n = n
         ws = np.flatnonzero(self.word)
@@ -245,7 +246,7 @@ def rows_of(da: DocArrays, items: list[tuple[list[list[int]], int, Any, Any]]) -
     edge (draft, side, current token, first row, end row)."""
     parts, groups, at = [], [], 0
     for q, (spans, kind, cue, spk) in enumerate(items):
-        for side in (0, 1) if spans else ():
+        for side in (0, 1) if spans and kind != KINDS["direct"] else ():  # a direct quote's edges are its marks
             found = edge_candidates(da, spans, side, cue)
             if found is None:
                 continue
