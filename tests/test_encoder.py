@@ -41,7 +41,8 @@ def test_a_corrupt_encoder_file_names_the_file_and_the_reason(tmp_path) -> None:
 
 def test_an_optional_floor_is_kept_where_its_part_is_not_installed() -> None:
     old = {"floors": {"f1": 0.5, "plv_macro_f1_cv_encoder": 0.8}}
-    result = {"task": "events", "f1": 0.6, "plv_macro_f1_cv": 0.7, "plv_end_to_end": {"f1": 0.5}, "plv_end_to_end_view": {"f1": 0.5}}
+    result = {"task": "events", "f1": 0.6, "plv_macro_f1_cv": 0.7, "plv_end_to_end": {"f1": 0.5}, "plv_end_to_end_view": {"f1": 0.5},
+              "general_news_dev": {"precision": 0.7, "recall": 0.8}}
     assert pin(result, "events", old, False)["floors"]["plv_macro_f1_cv_encoder"] == 0.8
     assert check(result, old) == []  # not measurable here: not a failure
     with pytest.raises(KeyError):  # a figure that is not optional must be there
