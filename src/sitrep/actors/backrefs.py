@@ -62,7 +62,7 @@ def _phrase_country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> str |
 
 def _names_country(m: Mention) -> bool:
     """A country mention, or a state body's that holds its country ("the Czech government")."""
-    return bool(m.code) and (m.kind == "country" or (m.kind == "org" and m.canonical is not None))
+    return bool(m.code) and (m.kind == "country" or m.state_body)
 
 
 def _earlier_body(doc: Doc, tok: Token, s: int, by_token: dict[int, Mention]) -> str | None:

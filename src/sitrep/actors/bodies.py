@@ -90,7 +90,7 @@ def _opening_modifier(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) ->
 def _name_ner_body(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) -> None:
     """A state body NER found itself ("the Ukrainian navy" as ORG) takes the same name as one
     the rules read ("Ukraine's navy"), so both spellings are one actor."""
-    if m.kind != "org" or m.from_table or m.canonical is not None or m.tok_end - m.tok_start < 2:
+    if m.kind != "org" or m.from_table or m.state_body or m.tok_end - m.tok_start < 2:
         return
     head = doc[m.tok_end - 1]
     if head.lower_ not in heads or not head.text.islower():
@@ -159,7 +159,7 @@ def _code(doc: Doc, t: Token, by_token: dict[int, Mention], city_ok: bool = True
     """The country a modifier names; not a demonym after "pro-"/"anti-" ("the anti-Russian
     government") or before another ("the Turkish Cypriot government"), nor a capital where a
     city stands for itself (``city_ok`` False: "the Moscow police")."""
-    if t.i > 0 and ((doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_) or doc[t.i - 1].lower_ in ("pro", "anti")):
+    if t.i > 0 and ((doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_) or doc[t.i - 1].lower_ in countries.STANCE_PREFIXES):
         return None
     for k in (t.i - 1, t.i + 1):  # "Turkish Cypriot": a community, not either country
         if 0 <= k < len(doc) and doc[k].text[:1].isupper() and countries.demonym_code(doc[k].text):

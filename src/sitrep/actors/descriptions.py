@@ -161,7 +161,7 @@ def _according_to(tok: Any) -> bool:
 def _possessive_body(doc: Doc, s: int, by_token: dict[int, Mention]) -> bool:
     """A state body written with its country's possessive starts at token s ("Iran's foreign ministry")."""
     m = by_token.get(s)
-    return (m is not None and m.kind == "org" and m.canonical is not None and m.tok_start == s
+    return (m is not None and m.state_body and m.tok_start == s
             and any(t.text in ("'s", "’s") for t in doc[m.tok_start : m.tok_end]))
 
 

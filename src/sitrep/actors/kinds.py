@@ -67,7 +67,7 @@ def entities(mentions: list[Mention]) -> list[Entity]:
                 conf = CONF_TABLE if m.from_table else CONF_NER_ORG
                 ent = Entity("org", m.canonical or alias(m.text) or m.text, m.code, confidence=conf)
             found[key] = ent
-        elif m.kind == "org" and m.canonical is None and alias(m.text) is None and len(m.text) > len(ent.name):
+        elif m.kind == "org" and not m.state_body and alias(m.text) is None and len(m.text) > len(ent.name):
             ent.name = m.text
         if ent.code is None and m.code and m.kind == "org":
             ent.code = m.code

@@ -38,6 +38,11 @@ class Mention:
     from_table: bool = False
     canonical: str | None = None  # the entity's name when the words differ ("Sudan's army" for "the Sudanese army")
 
+    @property
+    def state_body(self) -> bool:
+        """A state body read with its country ("the Czech government": ``actors.bodies``)."""
+        return self.kind == "org" and self.canonical is not None
+
 
 def _mention(doc: Doc, s: int, e: int, kind: str, code: str | None, table: bool = False) -> Mention:
     span = doc[s:e]

@@ -130,12 +130,6 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         m = by_token.get(i)
         if m is None and doc[i].lower_ == "its" and doc[i].dep_ == "poss":
             m = its_owner(doc, i, by_token)  # "Its spokeswoman, X," after "Azerbaijan's foreign ministry rejected ..."
-            if m is not None and m.kind in ("org", "group"):
-                info.affiliation = info.affiliation or m.canonical or m.text
-            if m is not None and m.kind != "group" and countries_too:
-                info.country = info.country or m.code
-            i += 1
-            continue
         if m is None:
             code = _token_country(doc[i]) if countries_too else None
             if code is None and countries_too and info.country is None:
@@ -200,7 +194,6 @@ def phrase_info(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleI
     info = RoleInfo()
     _fill(doc, s, e, by_token, info)
     return info
-
 
 
 def premodifier(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> RoleInfo | None:
