@@ -55,7 +55,7 @@ def test_occurred_act_keeps_its_category(make_ctx):
 
 def test_negated_release_is_reject_in_the_view(make_ctx):
     ev = _event_with(_coded(make_ctx, "Chile said it will not release the detained fishermen."), "release")
-    assert ev.status == "denied" and view_category(ev) == "REJECT"
+    assert ev.status == "refused" and view_category(ev) == "REJECT"  # a negated will is a refusal
 
 
 @pytest.mark.parametrize("category,status,code,view", [

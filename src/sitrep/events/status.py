@@ -136,6 +136,13 @@ def requested_act(tok: Token) -> bool:
     return asks_someone(tok.head) or (own_subject and tok.head.lemma_.lower() in word_set("status", "request_frames"))
 
 
+def _negated_future(tok: Token, chain: list[Token]) -> bool:
+    """True for a negated will ("Serbia will not recognise", "won't send", "said it would not
+    provide"): a stated refusal of the act, not a denial that it happened ("did not send")."""
+    words = {a.lower_ for t in verbs_of(chain) for a in _aux(t) if a.dep_ == "aux"}
+    return bool(words & word_set("status", "future_aux")) or bool(words & REPORTED_FUTURE and _reported_in_past(tok))
+
+
 def _has_condition(sent: Span, chain: list[Token]) -> bool:
     return any(_is_protasis(t) for t in sent if t not in chain)
 
@@ -156,7 +163,7 @@ def event_status(
         return "refused"
     negs = word_set("status", "negations")
     if any(a.dep_ == "neg" and a.lower_ in negs for t in verbs_of(chain) for a in _aux(t)):
-        return "denied"
+        return "refused" if _negated_future(tok, chain) else "denied"
     if set(lemmas) & word_set("status", "denial_frames") or _denied_report(chain):
         return "denied"
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:]):
