@@ -88,7 +88,7 @@ def test_gold_jsonl_is_the_build_of_the_ann_files():
 
 def test_gold_offsets_point_at_the_names_they_claim():
     gold = build_gold()
-    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2", "fresh3", "orgs"}
+    assert {g["part"] for g in gold} == {"demo", "dev", "fresh", "fresh2", "fresh3", "orgs", "orgs2"}
     assert sum(g["part"] == "fresh" for g in gold) >= 10 and sum(g["part"] == "fresh2" for g in gold) == 12
     for g in gold:
         names = {p["id"]: p["name"] for p in g["people"]}
@@ -114,6 +114,24 @@ def test_orgs_articles_are_news_length_and_stress_bodies_and_traps():
     marked = [(m["start"], m["end"]) for g in orgs for m in g["actor_mentions"]]
     assert any("Army trucks" in g["body"] for g in orgs) and any("Government buses" in g["body"] for g in orgs)
     assert len(marked) > 100
+
+
+def test_orgs2_articles_are_a_second_news_length_part_with_bodies_pronouns_and_new_groups():
+    orgs2 = [g for g in build_gold() if g["part"] == "orgs2"]
+    assert len(orgs2) == 10
+    for g in orgs2:
+        assert 150 <= len(g["body"].split()) <= 300, g["id"]
+        assert {a["kind"] for a in g["actors"]} >= {"org", "country"}, g["id"]
+        assert all(a["country"] for a in g["actors"] if a["kind"] == "country"), g["id"]
+    texts = [m["text"].lower() for g in orgs2 for m in g["actor_mentions"]]
+    assert all(w in texts for w in ("it", "its", "they", "the ministry", "the army", "the group", "the company", "the agency"))
+    assert "an armed group" in texts and "moscow" in texts
+    # no person id of this part is used by another part (ids are global)
+    other = {p["id"] for g in build_gold() if g["part"] != "orgs2" for p in g["people"]}
+    assert not other & {p["id"] for g in orgs2 for p in g["people"]}
+    # nor a surname: the part has no cross-article people, so no accidental namesakes either
+    surnames = {name_parts(p["name"])[0] for g in build_gold() if g["part"] != "orgs2" for p in g["people"] if p["name"]}
+    assert not surnames & {name_parts(p["name"])[0] for g in orgs2 for p in g["people"] if p["name"]}
 
 
 def test_fresh_articles_are_news_length_and_gold_has_surname_traps():
@@ -352,7 +370,7 @@ def test_sitrep_eval_actors_runs_on_the_packaged_gold(runner):
     for part in ("all", "demo", "fresh", "fresh2"):
         assert 0.0 < result["parts"][part]["b3"]["f1"] <= 1.0
         assert 0.0 < result["parts"][part]["persons"]["recall"] <= 1.0
-    assert result["orgs_articles"] == 10 and "org+country b3" in result["sections"]
+    assert result["orgs_articles"] == 10 and result["orgs2_articles"] == 10 and "org+country b3" in result["sections"]
     orgs = result["parts"]["orgs"]
     assert 0.0 < orgs["org+country b3"]["f1"] <= 1.0 and 0.0 < orgs["org_country_accuracy"] <= 1.0
     assert orgs["org mentions"]["n"] + orgs["country mentions"]["n"] == orgs["org+country mentions"]["n"]

@@ -28,7 +28,8 @@ GATED: dict[str, dict[str, Any]] = {
     "quantities": {"files": ["eval/quantities/newsquant.jsonl"], "figures": ["f1", "value_unit.f1"]},
     # the actors gold ships inside the package: this floor holds everywhere, shared/ or not
     "actors": {"files": [], "figures": ["f1", "parts.fresh.b3.f1", "parts.fresh2.b3.f1", "sections.cross_article.f1",
-                                        "parts.fresh3.b3.f1", "sections.org+country mentions.f1"]},
+                                        "parts.fresh3.b3.f1", "parts.orgs.org+country mentions.f1",
+                                        "parts.orgs2.org+country mentions.f1"]},
 }
 
 
