@@ -43,3 +43,20 @@ def test_refused_recognition_is_reject_in_the_plover_view(make_ctx):
 ])
 def test_negated_past_stays_a_denial(make_ctx, text, trigger):
     assert _event(_run(make_ctx, text), trigger).status == "denied"
+
+
+def test_purpose_infinitive_shares_its_host_verbs_status(make_ctx):
+    art = _run(make_ctx, "The chairman said he would travel to both capitals next week to meet the two leaders.")
+    assert [e.status for e in art.events if e.trigger == "meet"] == ["planned"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    ("Hungary has repeatedly said it would not send tanks to Ukraine.", "send", "refused"),  # any tense of the report
+    ("Serbia says it would not send troops to Kosovo.", "send", "refused"),
+    ("He said Russia would not have invaded Ukraine if NATO had not expanded.", "invaded", "hypothetical"),
+    ("Western officials believe Moscow will not attack Kyiv before spring.", "attack", "denied"),  # a belief, no refusal
+    ("Russia will not be allowed to attend the summit in Geneva.", "attend", "denied"),  # someone else decides
+    ("Iran will not hesitate to strike Israel if attacked, the general said.", "strike", "threatened"),
+])
+def test_negated_will_refusal_edges(make_ctx, text, trigger, status):
+    assert _event(_run(make_ctx, text), trigger).status == status

@@ -49,10 +49,11 @@ def _is_protasis(tok: Token) -> bool:
 
 def verbs_of(chain: list[Token]) -> list[Token]:
     """The trigger and the verbs whose auxiliaries it shares: xcomp heads ("is expected to
-    speak"), and the head of a subjectless conjunct ("is dispatching ... and moving")."""
+    speak"), the head of a purpose infinitive ("will travel to Kyiv to meet", "did not travel ...
+    to meet") and the head of a subjectless conjunct ("is dispatching ... and moving")."""
     out = [chain[0]]
     for prev, cur in zip(chain, chain[1:]):
-        shares = prev.dep_ == "xcomp" or (
+        shares = prev.dep_ == "xcomp" or _purpose(prev) or (
             prev.dep_ in ("conj", "npadvmod") and not any(c.dep_.startswith("nsubj") for c in prev.children)
             and not _own_tense(prev, cur)
         )
@@ -61,6 +62,12 @@ def verbs_of(chain: list[Token]) -> list[Token]:
         if cur.pos_ in ("VERB", "AUX"):
             out.append(cur)
     return out
+
+
+def _purpose(tok: Token) -> bool:
+    """True for a subjectless "to" infinitive modifying a verb ("travel ... to meet the leaders")."""
+    return (tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_.startswith("nsubj") for c in tok.children))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -78,16 +85,26 @@ def _own_tense(conjunct: Token, head: Token) -> bool:
 REPORTED_FUTURE = frozenset({"would", "'d"})  # the back-shifted "will" of reported speech
 
 
-def _reported_in_past(tok: Token) -> bool:
-    """True when the trigger's clause is the complement of a past-tense reporting verb ("said")."""
+def _reporting_head(tok: Token) -> Token | None:
+    """The verb (or adjective) whose complement holds the trigger's clause ("said", "believe",
+    "unlikely"), None when the clause is no complement."""
     cur = tok
     for _ in range(MAX_CHAIN):
         if cur.head is cur:
-            return False
-        if cur.dep_ in ("ccomp", "parataxis") and cur.head.tag_ == "VBD":
-            return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+            return None
+        if cur.dep_ in ("ccomp", "parataxis"):
+            return cur.head
         cur = cur.head
-    return False
+    return None
+
+
+def _reported_in_past(tok: Token, past_only: bool = True) -> bool:
+    """True when the trigger's clause is the complement of a past-tense reporting verb ("said");
+    with ``past_only`` False, of a reporting verb in any form ("has said", "says", "saying")."""
+    head = _reporting_head(tok)
+    if head is None or not (head.tag_ == "VBD" or not past_only and head.pos_ in ("VERB", "AUX")):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _denied_report(chain: list[Token]) -> bool:
@@ -136,11 +153,29 @@ def requested_act(tok: Token) -> bool:
     return asks_someone(tok.head) or (own_subject and tok.head.lemma_.lower() in word_set("status", "request_frames"))
 
 
-def _negated_future(tok: Token, chain: list[Token]) -> bool:
-    """True for a negated will ("Serbia will not recognise", "won't send", "said it would not
-    provide"): a stated refusal of the act, not a denial that it happened ("did not send")."""
-    words = {a.lower_ for t in verbs_of(chain) for a in _aux(t) if a.dep_ == "aux"}
-    return bool(words & word_set("status", "future_aux")) or bool(words & REPORTED_FUTURE and _reported_in_past(tok))
+def _negated_future(tok: Token, chain: list[Token]) -> Status | None:
+    """The status of a negated will: ``refused`` for a stated refusal ("Serbia will not
+    recognise", "won't send", "has said it would not provide"), ``hypothetical`` for a negated
+    will-have ("would not have invaded if ..."); None (a denial) for anything else: a negated past,
+    another party's belief or forecast ("officials believe Moscow will not attack"), a passive
+    ("will not be allowed to attend": someone else decides)."""
+    verbs = verbs_of(chain)
+    words = {a.lower_ for t in verbs for a in _aux(t) if a.dep_ == "aux"}
+    if not (words & word_set("status", "future_aux") or words & REPORTED_FUTURE and _reported_in_past(tok, past_only=False)):
+        return None
+    if "have" in words:
+        return "hypothetical"
+    if any(c.dep_ == "auxpass" for t in verbs for c in t.children):
+        return None
+    head = _reporting_head(tok)
+    if {t.lemma_.lower() for t in [*chain[1:], *([head] if head is not None else [])]} & word_set("status", "belief_frames"):
+        return None
+    return "refused"
+
+
+def _negated_hesitation(chain: list[Token]) -> bool:
+    """True for "will not hesitate to strike", "would not hesitate to respond": a readiness, not a refusal."""
+    return any(t.lemma_.lower() == "hesitate" and any(c.dep_ == "neg" for c in t.children) for t in verbs_of(chain)[1:])
 
 
 def _has_condition(sent: Span, chain: list[Token]) -> bool:
@@ -161,16 +196,19 @@ def event_status(
         return None
     if set(lemmas) & word_set("status", "refusal_frames"):
         return "refused"
+    coercive = category.lower() in word_set("status", "coercive_categories")
+    if _negated_hesitation(chain):
+        return "threatened" if coercive else "planned"
     negs = word_set("status", "negations")
     if any(a.dep_ == "neg" and a.lower_ in negs for t in verbs_of(chain) for a in _aux(t)):
-        return "refused" if _negated_future(tok, chain) else "denied"
+        return _negated_future(tok, chain) or "denied"
     if set(lemmas) & word_set("status", "denial_frames") or _denied_report(chain):
         return "denied"
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:]):
         return "denied"  # "has no plans to invade", "no intention of sending"
     if set(lemmas) & word_set("status", "threat_frames"):
         return "threatened"
-    if _has_condition(sent if sent is not None else tok.sent, chain) and category.lower() in word_set("status", "coercive_categories"):
+    if _has_condition(sent if sent is not None else tok.sent, chain) and coercive:
         return "threatened"
     return _modal_status(tok, chain, lemmas, date_, published)
 
