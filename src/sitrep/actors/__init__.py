@@ -30,6 +30,7 @@ from . import (
     kinds,
     leaders,
     lexicon,
+    orgdesc,
     orgrefs,
     people,
     they,
@@ -38,7 +39,7 @@ from .coref import Person
 from .mentions import Mention, collect
 
 NAME = "actors"
-VERSION = "12"
+VERSION = "13"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -61,6 +62,7 @@ def _run(article: Article, doc: Any) -> None:
     mentions = collect(doc)  # 1
     mentions = _fix_surnames(doc, mentions)  # 2
     mentions, inner = bodies.find(doc, mentions)  # "the Sudanese army", "Russia's defence ministry"
+    inner += orgdesc.find(doc, mentions)  # "Kora Gold, a British mining company", later "the company"
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
@@ -79,9 +81,16 @@ def _run(article: Article, doc: Any) -> None:
 def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """Surnames of named people that NER tagged as places or organisations, or missed, become
     person mentions."""
+    orgs = set()
     for m in mentions:
         if _name_beside_role(doc, m):
             m.kind, m.code = "person", None
+        elif _name_beside_org_noun(doc, m):
+            m.kind = "org"  # "Kora Gold, a British mining company," (NER: a person)
+            orgs.add(m.text)
+    for m in mentions:
+        if m.kind == "person" and m.text in orgs:
+            m.kind = "org"  # "Kora Gold said ...": the same name again
     surnames = coref.surnames(doc, mentions)
     head = dateline.opening(lexicon.doc_text(doc))
     mentions = [m for m in mentions if not _dateline_agency(doc, m, head) and not _dateline_city(m, head)
@@ -139,8 +148,8 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     of someone the article names in full) nor the country whose capital it is."""
     if m.kind == "person" and (m.tok_end - m.tok_start != 1 or m.text in surnames):
         return False
-    if m.kind not in ("person", "country"):
-        return False
+    if m.kind not in ("person", "country") and not (m.kind == "org" and not m.from_table and m.tok_end - m.tok_start == 1):
+        return False  # "a clinic in Gusau" (NER: an organisation) too
     root = doc[m.tok_start : m.tok_end].root
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
         return False
@@ -221,6 +230,19 @@ def _name_beside_role(doc: Any, m: Mention) -> bool:
             and other.lemma_.lower() not in lexicon.load("not_people")["org_nouns"]):
         return True  # "One marcher, Petra Sandvik, said": a first name beside a singular noun ("The company, Petra Holdings": none)
     return any(s <= other.i < e for s, e, _ in lexicon.role_finder().find(doc, other.left_edge.i, other.i + 1))
+
+
+def _name_beside_org_noun(doc: Any, m: Mention) -> bool:
+    """A name NER took for a person, followed by a common noun naming an organisation in
+    apposition ("Kora Gold, a British mining company,"): an organisation."""
+    if m.kind != "person" or m.from_table or m.tok_end - m.tok_start < 2 or m.tok_end + 1 >= len(doc):
+        return False
+    if doc[m.tok_end].text != "," or doc[m.tok_start].lower_ in lexicon.first_names():
+        return False
+    root = doc[m.tok_start : m.tok_end].root
+    return any(c.dep_ == "appos" and c.i > m.tok_end and c.tag_ == "NN" and c.text.islower()
+               and c.lemma_.lower() in lexicon.load("not_people")["org_nouns"]
+               and not lexicon.role_finder().find(doc, c.left_edge.i, c.i + 1) for c in root.children)
 
 
 def _is_leader(text: str) -> bool:

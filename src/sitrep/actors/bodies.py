@@ -14,10 +14,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import countries
-from . import lexicon
+from . import dateline, lexicon, orgrefs
 from .kinds import country_display
 from .mentions import Mention
-from .people import its_owner
 
 _COUNTRY_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _QUALIFIER_DEPS = frozenset({"amod", "compound"})
@@ -35,6 +34,7 @@ def find(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention
     ("Russia" in "Russia's defence ministry"): the country is still an actor named there, but
     the words are the body's."""
     heads = _heads()
+    mentions = [m for m in mentions if not _sentence_case_body(doc, m, heads)]
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
     named: dict[str, str] = {}  # canonical name of each body named with its country -> its code
     bodies: list[Mention] = []
@@ -61,6 +61,9 @@ def find(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention
             if not _bare(tok, by_token):
                 continue
             same = [c for c in named if c.endswith(" " + words)]  # "the ministry" after "Russia's defence ministry"
+            if not same and (home := _home_country(doc, tok)) is not None:
+                same = [f"{_possessive(country_display(home))} {words}"]  # "WARSAW — ... The interior ministry said"
+                named[same[0]] = home
             if len(same) != 1:
                 continue
             canonical, code = same[0], named[same[0]]
@@ -76,6 +79,21 @@ def find(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention
         _name_ner_body(doc, m, heads)
     inner = [m for m in mentions if id(m) in dropped and m.kind == "country"]
     return sorted(kept + bodies, key=lambda m: m.start), inner
+
+
+def _lowerish(t: Token) -> bool:
+    """A lower-case word, or one capitalised only because it opens the sentence ("Coast guard spokesman")."""
+    return t.text.islower() or (t.is_sent_start and t.text[:1].isupper() and t.text[1:].islower()
+                                and not countries.demonym_code(t.text) and not countries.country_code(t.text))
+
+
+def _sentence_case_body(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) -> bool:
+    """ "Coast guard spokesman Jay Ramos": NER's organisation of a body's common words, capitalised
+    only to open the sentence, is left to the body rules (the coast guard named before, if any)."""
+    if m.kind != "org" or m.from_table or m.state_body or not 1 < m.tok_end - m.tok_start <= 3:
+        return False
+    span = doc[m.tok_start : m.tok_end]
+    return span[0].is_sent_start and span[-1].lower_ in heads and all(_lowerish(t) for t in span)
 
 
 def _opening_modifier(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) -> bool:
@@ -114,11 +132,25 @@ def _bare(tok: Token, by_token: dict[int, Mention]) -> bool:
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ != "the":
             return False
-        if c.i < tok.i and c.dep_ != "det" and (c.dep_ == "poss" or c.i in by_token or c.text[:1].isupper()):
+        if c.i < tok.i and c.dep_ != "det" and (c.dep_ == "poss" or c.i in by_token or not _lowerish(c)):
             return False
         if c.i > tok.i and c.dep_ in ("prep", "relcl", "acl"):
             return False
     return True
+
+
+def _home_country(doc: Doc, tok: Token) -> str | None:
+    """The dateline's country for a bare body that speaks or acts as a subject ("WARSAW — ... The
+    interior ministry said"), when no body of those words was named before: a wire report's
+    government, army or police are those of where it is filed (not in a city where international
+    bodies meet, unless the article names its country again)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" for c in tok.children):
+        return None
+    place = dateline.city(lexicon.doc_text(doc))
+    code = dateline.country(place)
+    if code is None or place is None or (dateline.meeting_city(place) and not dateline.named_again(doc, code)):
+        return None
+    return code if len(code) == 2 else None
 
 
 def _placed(tok: Token) -> bool:
@@ -146,7 +178,7 @@ def _words(tok: Token, needs: frozenset[str]) -> str | None:
     lefts = list(tok.lefts)
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         lefts += [c for c in tok.head.lefts if c.i < tok.i]
-    quals = sorted((c for c in lefts if c.dep_ in _QUALIFIER_DEPS and c.text.islower() and c.is_alpha), key=lambda c: c.i)
+    quals = sorted((c for c in lefts if c.dep_ in _QUALIFIER_DEPS and _lowerish(c) and c.is_alpha), key=lambda c: c.i)
     if not needs:
         return tok.lower_
     if "*" in needs:
@@ -185,7 +217,7 @@ def _country(doc: Doc, tok: Token, by_token: dict[int, Mention]) -> tuple[str, i
         if c.dep_ in _COUNTRY_DEPS and (code := _code(doc, c, by_token, city_ok)) is not None:
             return code, _left(tok), tok.i + 1
         if c.dep_ == "poss" and c.lower_ == "its" and placed_ok:  # "Russia said through its foreign ministry"
-            owner = its_owner(doc, c.i, by_token)
+            owner = orgrefs.owner(doc, c.i, by_token.get)
             if owner is not None and owner.kind == "country" and owner.code and len(owner.code) == 2:
                 return owner.code, _left(tok), tok.i + 1
     if tok.dep_ == "compound" and tok.head.i > tok.i:  # "Chinese foreign ministry spokesman": the demonym hangs on the role

@@ -48,7 +48,7 @@ def meeting_city(city: str) -> bool:
     return city.strip().lower() in lexicon.load("roles")["meeting_cities"]
 
 
-def _named(doc: Doc, code: str) -> bool:
+def named_again(doc: Doc, code: str) -> bool:
     """The country is named again after the dateline (by name, capital-free alias or demonym)."""
     for ent in doc.ents:
         if ent.start > 2 and ent.label_ in ("GPE", "NORP") and code in (
@@ -75,7 +75,7 @@ def assign(doc: Doc, people: list[Person]) -> None:
     todo = [p for p in people if p.info.country is None and p.info.role and p.refs and p.named]
     place = city(lexicon.doc_text(doc)) if todo else None
     code = country(place)
-    if code is not None and place is not None and meeting_city(place) and not _named(doc, code):
+    if code is not None and place is not None and meeting_city(place) and not named_again(doc, code):
         code = None  # "BRUSSELS — EU ministers ...": a meeting place, not the officials' country
     places = [e for e in lexicon.doc_ents(doc) if e.label_ == "GPE"] if todo else []  # doc.ents is built anew on each read
     for p in todo:

@@ -50,10 +50,11 @@ def _mention(doc: Doc, s: int, e: int, kind: str, code: str | None, table: bool 
 
 
 def _pieces(ent: Span) -> list[tuple[int, int]]:
-    """Token ranges of an entity split at line breaks, trimmed of articles and possessives."""
+    """Token ranges of an entity split at line breaks (an organisation's also at commas: "The mayor
+    of Kharkiv, Ihor Terekhov, said" is a place and a person), trimmed of articles and possessives."""
     out, s = [], ent.start
     for tok in ent:
-        if "\n" in tok.text:
+        if "\n" in tok.text or (tok.text == "," and ent.label_ == "ORG"):
             out.append((s, tok.i))
             s = tok.i + 1
     out.append((s, ent.end))
@@ -182,6 +183,21 @@ def _owner_country(doc: Doc, s: int) -> str | None:
     return None
 
 
+def _place_name(text: str) -> bool:
+    """A city or region the places table knows."""
+    from ..events.places import place_from_name
+
+    place = place_from_name(text)
+    return place is not None and place.kind in ("city", "region")
+
+
+def _person_after_place(doc: Doc, s: int, e: int) -> bool:
+    """A name set in apposition to a city or region ("Kharkiv, Ihor Terekhov")."""
+    root = doc[s:e].root
+    return (_person_words(doc, s, e) and root.dep_ == "appos" and root.head.i < s
+            and _place_name(doc[root.head.left_edge.i : root.head.i + 1].text))
+
+
 def _name_like(doc: Doc, s: int, e: int) -> bool:
     """Two to four capitalised words that name no known place or organisation."""
     text = doc[s:e].text
@@ -278,6 +294,8 @@ def collect(doc: Doc) -> list[Mention]:
             if e <= s or any(i in taken for i in range(s, e)):
                 continue
             label = ent.label_
+            if label == "ORG" and "," in ent.text:  # "the mayor of Kharkiv, Ihor Terekhov,": a place, then a person
+                label = "GPE" if _place_name(doc[s:e].text) else "PERSON" if _person_after_place(doc, s, e) else label
             if label in ("ORG", "NORP") and (s - 1) in role_tokens and role_tokens[s - 1][1] == s and _name_like(doc, s, e):
                 label = "PERSON"  # a title is followed by a person: "Secretary-General Anders Kvale"
             if label != "PERSON" and _apposed_name(doc, s, e, role_tokens):

@@ -1,25 +1,168 @@
-""""It" and "they" for organisations and countries: "The ministry denied the report. It said
-...". Only a pronoun that is the subject of a reporting or stance verb is read (most "it" are
-no reference: "it is clear"); it goes to the latest organisation (for "it", else country) or
-group/country (for "they") named as a noun, not as a modifier, within a few sentences.
+""""It", "its", "they" and "their" for organisations, countries and groups. One reader of the
+parse, :func:`owner`, serves both the people stage ("Its spokeswoman, X," takes the body's
+country) and the entities here (the pronoun becomes a mention of its actor):
+
+* "its"/"their": the subject of the nearest clause above that can own it. A subject that is or
+  holds the pronoun, and for "its" a plural or coordinated one, is passed over ("The army said
+  Azerbaijani troops had fired on its positions", "said 40 of its trucks were waiting"); a clause
+  without a subject of its own takes its conjunction head's or its controller's ("accused the
+  agency of hiding its losses", "urged Ankara to reopen its border"); any other subject stops the
+  search ("Russia said Ukraine had lost its ..." is Ukraine's). "their" needs a plural subject or
+  police.
+* "it"/"they" as subject or object of a clause reported by a reporting verb: that verb's subject
+  ("The army said on Sunday it had retaken ...", "ECOWAS welcomed the move and said it would
+  ...", "declined to comment, saying it ...", "said in a statement that it ..."); an object "it"
+  only when its own clause's subject stands for something else ("The ministry said a court had
+  fined it", not "it had not been told ... but would study it").
+* A pronoun opening a sentence: the subject of the sentence before ("Its spokesman said");
+  a subject "it"/"they" of a reporting verb that finds nobody so takes the latest organisation
+  (for "it", else country) or group/country named as a noun within a few sentences.
+
+"it" with no reference ("it is clear that", "it was the third attack") is left alone.
 """
 
 from __future__ import annotations
 
 import bisect
+from typing import Callable, Protocol, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import lexicon
 from .kinds import Entity
 
 # How many sentences back "it"/"they" may look for its organisation (tests).
 ORG_SENTENCE_WINDOW = 2
-_WANT = {"it": ("org", "country"), "they": ("org", "group", "country")}
-_PRONOUNS = frozenset(_WANT)
-_BASE = {"its": "it", "their": "they"}
-_POSSESSIVES = frozenset(_BASE)
+_WANT = {"it": ("org", "country", "group"), "they": ("org", "group", "country")}
+_FALLBACK = {"it": ("org", "country"), "they": ("org", "group", "country")}  # the window guess
+_BASE = {"its": "it", "their": "they", "it": "it", "they": "they"}
+_PRONOUNS = frozenset(_BASE)
+_POSSESSIVES = frozenset({"its", "their"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# "it" with these verbs and a clause or an impersonal adjective is no reference ("it is clear that")
+_COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
+_IMPERSONAL = frozenset({"clear", "unclear", "likely", "unlikely", "possible", "impossible", "important",
+                         "necessary", "true", "difficult", "hard", "easy", "certain", "uncertain", "early",
+                         "late", "time", "enough", "too"})
+
+
+class _Kinded(Protocol):
+    kind: str
+
+
+T = TypeVar("T", bound=_Kinded)
+
+
+def owner(doc: Doc, i: int, lookup: Callable[[int], T | None]) -> T | None:
+    """The organisation, country or group the pronoun at token i stands for: ``lookup`` of the token
+    heading the owning subject (a person mention, or nothing, there: None)."""
+    tok = doc[i]
+    base = _BASE.get(tok.lower_)
+    if base is None:
+        return None
+    want = _WANT[base]
+    if tok.lower_ in ("it", "they") and _expletive(tok):
+        return None
+    if i == tok.sent.start:  # "Its spokesman ...", "It said ...": the subject of the sentence before
+        if i == 0:
+            return None
+        root = doc[i - 1].sent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        found = next((f for c in _subjects(root) if (f := lookup(c.i)) is not None), None)
+        return found if found is not None and found.kind in want else None
+    found = _possessor(tok, lookup) if tok.lower_ in _POSSESSIVES else _reported(tok, lookup)
+    return found if found is not None and found.kind in want else None
+
+
+def _possessor(tok: Token, lookup: Callable[[int], T | None]) -> T | None:
+    """ "its"/"their": the subject of the nearest clause above that can own it; "their" only a
+    plural one or police ("Kosovo police said their officers ...", not "the Kremlin ... their border")."""
+    i = tok.i
+    singular = tok.lower_ == "its"
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjs = [c for c in _subjects(node) if c.i < i and not c.left_edge.i <= i <= c.right_edge.i]
+        if not subjs:
+            continue  # no subject before the pronoun, or the pronoun is inside it
+        found = next((f for c in subjs if (f := lookup(c.i)) is not None), None)
+        subj = subjs[0]
+        if found is not None:
+            return found if singular or subj.tag_ in _PLURAL_TAGS or subj.lemma_.lower() == "police" else None
+        if singular and (subj.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in subj.children)):
+            continue  # "Azerbaijani troops had fired on its positions": no owner of "its"
+        return None
+    return None
+
+
+def _reported(tok: Token, lookup: Callable[[int], T | None]) -> T | None:
+    """ "it"/"they" in a clause reported by a reporting verb: that verb's subject ("The army said on
+    Sunday it had retaken ...", "ECOWAS welcomed the move and said it would ...", "declined to
+    comment, saying it ..."); an object "it" not when the subject of its own clause stands for the
+    same ("The ministry said a court had fined it": the ministry; "it had not been told ... but would
+    study it": not the ministry)."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "had ruled against it"
+    if verb.pos_ not in ("VERB", "AUX") or (tok.dep_ in _SUBJECTS and tok.head.i != verb.i):
+        return None
+    own = [] if tok.dep_ in _SUBJECTS else _subjects(verb)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" for c in clause.children):
+        while cue.pos_ not in ("VERB", "AUX") and cue.head.i != cue.i:
+            cue = cue.head  # "said in a statement that it had ...": the parse hangs the clause on "statement"
+    elif clause.dep_ != "ccomp":
+        return None
+    if cue.lemma_.lower() not in lexicon.cue_verbs():
+        return None  # a reporting verb ("said", "denied"), not any clause verb ("the Kremlin knows it exists")
+    subjs = _subjects(cue)
+    while not subjs and cue.dep_ in ("advcl", "xcomp") and cue.head.i != cue.i:
+        cue = cue.head  # "declined to comment, saying it ..."
+        subjs = _subjects(cue)
+    found = next((f for c in subjs if (f := lookup(c.i)) is not None), None)
+    if found is None or any(c.i == tok.i or lookup(c.i) is found for c in own):
+        return None
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, nearest first (a parse may give two: "KFOR, the peacekeeping force ...,
+    said"); for a verb without one, its conjunction head's ("welcomed the move and said"), or the
+    object of the verb it complements ("accused the agency of hiding", "urged Ankara to reopen").
+    Empty when the subject is only the governing verb's (read further up)."""
+    while True:
+        subjs = [c for c in reversed(list(verb.lefts)) if c.dep_ in _SUBJECTS]
+        if subjs:
+            return subjs
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head if verb.dep_ == "xcomp" else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            return [c for c in gov.children if c.dep_ == "dobj"][:1]
+        return []
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it is clear that", "it seems", "it was the third attack", "it emerged that": no reference."""
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = tok.head
+    kids = list(verb.children)
+    if verb.lemma_.lower() in _COPULAS:
+        if any(c.dep_ in ("ccomp", "csubj", "attr") for c in kids):
+            return True
+        return any(c.dep_ == "acomp" and (c.lower_ in _IMPERSONAL or any(g.lower_ in _IMPERSONAL for g in c.children))
+                   for c in kids) or verb.lemma_.lower() in ("seem", "appear") and any(c.dep_ == "xcomp" for c in kids)
+    return verb.lemma_.lower() in ("emerge", "transpire", "rain", "take") and any(c.dep_ in ("ccomp", "xcomp") for c in kids)
 
 
 def _verbs() -> frozenset[str]:
@@ -27,64 +170,41 @@ def _verbs() -> frozenset[str]:
 
 
 def attach(doc: Doc, entities: list[Entity], taken: frozenset[int] = frozenset()) -> None:
-    """Add each resolvable it/they (subject of a cue verb) to its entity's mentions; a
-    pronoun whose character offset is in ``taken`` already names a person."""
+    """Add each resolvable it/its/they/their to its entity's mentions; a pronoun whose character
+    offset is in ``taken`` already names a person."""
     verbs = _verbs()
     cands = []
+    at: dict[int, tuple[int, Entity]] = {}  # token -> (span length, entity): the longest mention wins
     for e in entities:
         for s, end in e.mentions:
             span = doc.char_span(s, end, alignment_mode="expand")
-            if span is not None and span.root.dep_ not in _MODIFIER_DEPS:
+            if span is None:
+                continue
+            if span.root.dep_ not in _MODIFIER_DEPS:
                 cands.append((s, span.start, e))
+            for k in range(span.start, span.end):
+                if k not in at or at[k][0] < len(span):
+                    at[k] = (len(span), e)
     cands.sort(key=lambda c: c[0])
     starts = [c[0] for c in cands]
-    owners = [(s, end, e) for e in entities for s, end in e.mentions]
-    for tok in lexicon.tokens_where(doc, "lower", _PRONOUNS | _POSSESSIVES):
+
+    def lookup(k: int) -> Entity | None:
+        hit = at.get(k)
+        return hit[1] if hit is not None else None
+
+    for tok in lexicon.tokens_where(doc, "lower", _PRONOUNS):
         if tok.idx in taken:
             continue
-        reporter = _reporter(tok, owners)
-        if reporter is not None:  # "The army said on Sunday it had retaken ...", "The army said its units ..."
-            reporter.mentions.append([tok.idx, tok.idx + len(tok.text)])
-            continue
-        want = _WANT.get(tok.lower_)
-        if want is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs:
-            continue
-        floor = _window_start(doc, tok.i)
-        k = bisect.bisect_left(starts, tok.idx)
-        best = next((e for s, ti, e in reversed(cands[:k]) if ti >= floor and e.kind in want[:1]), None)
-        best = best or next((e for s, ti, e in reversed(cands[:k]) if ti >= floor and e.kind in want), None)
+        best = owner(doc, tok.i, lookup)
+        want = _FALLBACK.get(tok.lower_)
+        if best is None and want is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+            floor = _window_start(doc, tok.i)  # "The ministry denied the report. It said ..."
+            k = bisect.bisect_left(starts, tok.idx)
+            best = next((e for s, ti, e in reversed(cands[:k]) if ti >= floor and e.kind in want[:1]), None)
+            best = best or next((e for s, ti, e in reversed(cands[:k]) if ti >= floor and e.kind in want), None)
         if best is not None:
             best.mentions.append([tok.idx, tok.idx + len(tok.text)])
-
-
-def _reporter(tok: Token, owners: list[tuple[int, int, Entity]]) -> Entity | None:
-    """The organisation or country that reports the clause "it"/"they" opens, or "its"/"their"
-    stands in: the subject of the reporting verb above it, when nothing named stands between
-    ("Russia's defence ministry said it had downed ...", "The army said its units ..."; not
-    "Russia said Ukraine had lost its ...")."""
-    if tok.lower_ in _POSSESSIVES:
-        if tok.dep_ != "poss":
-            return None
-    elif tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = tok.head
-    while verb.dep_ in ("poss", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in _POSSESSIVES and verb.i != tok.head.i:
-            return None  # "its" inside another subject: "Ukraine's army said its ..." is read at its own level
-        verb = verb.head
-    if verb.dep_ != "ccomp" and not (tok.lower_ in _POSSESSIVES and verb.lemma_.lower() in lexicon.cue_verbs()):
-        return None
-    cue = verb.head if verb.dep_ == "ccomp" else verb
-    if cue.lemma_.lower() not in lexicon.cue_verbs():
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i > cue.i for c in verb.children):
-        return None  # a named subject of its own in the clause
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    ent = next((e for start, end, e in owners if start <= subj.idx < end), None)
-    want = _WANT.get(_BASE.get(tok.lower_, tok.lower_), ())
-    return ent if ent is not None and ent.kind in want else None
+            at[tok.i] = (1, best)
 
 
 def _window_start(doc: Doc, i: int) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import countries
-from . import backrefs, lexicon
+from . import backrefs, lexicon, orgrefs
 from .mentions import Mention
 
 # Longest pre-modifier or apposition read around a name, in tokens (seed article + tests).
@@ -27,6 +27,7 @@ _LINKS = frozenset({"to", "of", "at", "for", "in"})
 # "Kharkiv mayor", "the Kursk region's governor"): the place's country is the official's
 _LOCAL_WORDS = frozenset({"regional", "provincial", "region", "province", "oblast", "city", "municipal",
                           "governor", "mayor", "district", "local"})
+_LOCAL_OFFICES = frozenset({"mayor", "governor"})  # an office of a city or region: "the mayor of <city>" is in its country
 _RELATIVE = frozenset({"who", "whose", "which"})  # an apposition ends where a relative clause starts
 
 
@@ -73,6 +74,8 @@ def read_window(doc: Doc, s: int, e: int, by_token: dict[int, Mention], role_at_
     if after < e and doc[after].lower_ in _LINKS:
         host = doc[after].lower_ == "to" and role.lower() in lexicon.load("roles")["host_roles"]
         _fill(doc, after + 1, e, by_token, info, countries_too=not host)
+        if info.country is None and role.split()[-1].lower() in _LOCAL_OFFICES:
+            info.country = _place_country(doc, after + 1, e)  # "the mayor of Kharkiv"
     if info.country is None:  # a guess from earlier in the article: explicit cues near the name come first
         info.country_hint = backrefs.country(doc, s, e, by_token)
     return info
@@ -111,6 +114,19 @@ def _with_prefix(doc: Doc, s: int, rs: int, role: str) -> tuple[int, str]:
     return rs, role
 
 
+def _place_country(doc: Doc, s: int, e: int) -> str | None:
+    """The country of the city or region whose name opens the tokens [s, e) ("Kharkiv" of "of Kharkiv")."""
+    k = s
+    while k < e and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    if k == s:
+        return None
+    from ..events.places import place_from_name
+
+    place = place_from_name(doc[s:k].text)
+    return place.country if place is not None and place.kind in ("city", "region") else None
+
+
 def _local_country(doc: Doc, i: int) -> str | None:
     """The country of a city or region named before a local office word ("Donetsk regional")."""
     tok = doc[i]
@@ -129,7 +145,7 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
     while i < e:
         m = by_token.get(i)
         if m is None and doc[i].lower_ == "its" and doc[i].dep_ == "poss":
-            m = its_owner(doc, i, by_token)  # "Its spokeswoman, X," after "Azerbaijan's foreign ministry rejected ..."
+            m = orgrefs.owner(doc, i, by_token.get)  # "Its spokeswoman, X," after "Azerbaijan's foreign ministry rejected ..."
         if m is None:
             code = _token_country(doc[i]) if countries_too else None
             if code is None and countries_too and info.country is None:
@@ -146,46 +162,6 @@ def _fill(doc: Doc, s: int, e: int, by_token: dict[int, Mention], info: RoleInfo
         elif countries_too:
             info.country = info.country or m.code
         i = max(m.tok_end, i + 1)
-
-
-_ENTITY_KINDS = ("org", "country", "group")
-
-
-def its_owner(doc: Doc, i: int, by_token: dict[int, Mention]) -> Mention | None:
-    """The organisation, country or group "its" (token i) stands for: the subject of the nearest
-    clause above it ("Turkey accused Sweden and said its parliament ..." -> Turkey), or, for an
-    "Its" opening a sentence, the subject of the sentence before ("Israel's army struck a post in
-    Lebanon. Its spokesman ..." -> the army). None when that subject names no such actor."""
-    tok = doc[i]
-    if i == tok.sent.start:
-        if i == 0:
-            return None
-        root = doc[i - 1].sent.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
-        return _subject_entity(root, -1, by_token)
-    verb = tok.head
-    while verb.head.i != verb.i:
-        if verb.pos_ in ("VERB", "AUX"):
-            found = _subject_entity(verb, i, by_token)
-            if found is not None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < i for c in verb.children):
-                return found
-        verb = verb.head
-    return _subject_entity(verb, i, by_token)
-
-
-def _subject_entity(verb: Token, before: int, by_token: dict[int, Mention]) -> Mention | None:
-    """The entity mention heading the verb's subject (the verb's conjunction head's, when it has none),
-    if the subject comes before token ``before`` (-1: anywhere)."""
-    while True:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if subj is None or (before >= 0 and subj.i >= before):
-        return None
-    m = by_token.get(subj.i)
-    return m if m is not None and m.kind in _ENTITY_KINDS else None
 
 
 def phrase_info(doc: Doc, s: int, e: int, by_token: dict[int, Mention]) -> RoleInfo:
