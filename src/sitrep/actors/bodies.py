@@ -61,7 +61,7 @@ def find(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention
             if not _bare(tok, by_token):
                 continue
             same = [c for c in named if c.endswith(" " + words)]  # "the ministry" after "Russia's defence ministry"
-            if not same and (home := _home_country(doc, tok)) is not None:
+            if not same and (home := _home_country(doc, tok, mentions)) is not None:
                 same = [f"{_possessive(country_display(home))} {words}"]  # "WARSAW — ... The interior ministry said"
                 named[same[0]] = home
             if len(same) != 1:
@@ -139,16 +139,21 @@ def _bare(tok: Token, by_token: dict[int, Mention]) -> bool:
     return True
 
 
-def _home_country(doc: Doc, tok: Token) -> str | None:
+def _home_country(doc: Doc, tok: Token, mentions: list[Mention]) -> str | None:
     """The dateline's country for a bare body that speaks or acts as a subject ("WARSAW — ... The
     interior ministry said"), when no body of those words was named before: a wire report's
     government, army or police are those of where it is filed (not in a city where international
-    bodies meet, unless the article names its country again)."""
+    bodies meet, unless the article names its country again), unless the article named other
+    countries before it but not this one ("DUBAI — Iran hanged a man ... The interior ministry
+    said": a hub's dateline, someone else's ministry)."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" for c in tok.children):
         return None
     place = dateline.city(lexicon.doc_text(doc))
     code = dateline.country(place)
     if code is None or place is None or (dateline.meeting_city(place) and not dateline.named_again(doc, code)):
+        return None
+    before = {m.code for m in mentions if m.kind == "country" and m.tok_start < tok.i}
+    if before - {code} and code not in before:
         return None
     return code if len(code) == 2 else None
 

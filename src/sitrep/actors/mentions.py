@@ -50,11 +50,13 @@ def _mention(doc: Doc, s: int, e: int, kind: str, code: str | None, table: bool 
 
 
 def _pieces(ent: Span) -> list[tuple[int, int]]:
-    """Token ranges of an entity split at line breaks (an organisation's also at commas: "The mayor
-    of Kharkiv, Ihor Terekhov, said" is a place and a person), trimmed of articles and possessives."""
+    """Token ranges of an entity split at line breaks (an organisation's also at a comma after a
+    known place: "The mayor of Kharkiv, Ihor Terekhov, said" is a place and a person; not "Samsung
+    Electronics Co., Ltd." or "Ministry of Agriculture, Forestry and Fisheries"), trimmed of articles
+    and possessives."""
     out, s = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or (tok.text == "," and ent.label_ == "ORG"):
+        if "\n" in tok.text or (tok.text == "," and ent.label_ == "ORG" and tok.i > s and _place_name(tok.nbor(-1).text)):
             out.append((s, tok.i))
             s = tok.i + 1
     out.append((s, ent.end))

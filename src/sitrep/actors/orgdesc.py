@@ -2,11 +2,13 @@
 company,", "the Sahel Front, an armed group that ...") and a later definite description ("the
 company", "the group") are mentions of the organisation.
 
-A definite description needs one organisation named before it whose kind fits the noun: the noun
+A definite description needs one organisation named before it, as a subject or with an
+apposition (not only inside another phrase: "a former al Qaeda affiliate"), whose kind fits the noun: the noun
 of its apposition, the last word of its name ("Baltic Trust Bank": "the bank") or, for a listed
 armed group, "group"; any words before the noun must have been said of it ("the mining company",
 not "the state company"). An indefinite one that is no apposition ("an armed group attacked ...")
-introduces something unnamed: it is no mention, and a later "the group" may be it, so is left alone.
+introduces something unnamed: it is no mention, and a later "the group" may be it, so is left alone;
+so does any other phrase of the same noun in between ("Russia's central bank ... The bank said").
 State bodies are read by ``bodies`` and are not antecedents here. The head nouns are
 ``org_descriptions`` in ``data/actors/not_people.json``.
 """
@@ -54,6 +56,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     known: dict[tuple[str, str], tuple[Mention, set[str], set[str]]] = {}  # key -> (first mention, nouns, words)
     latest: dict[tuple[str, str], int] = {}
     apposed: set[int] = set()
+    salient: set[tuple[str, str]] = set()  # named as a subject or with an apposition somewhere before
     for m in mentions:
         if m.kind not in ("org", "group") or m.state_body:
             continue
@@ -65,6 +68,8 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "org" and lexicon.armed_group(m.text) is not None:
             entry[1].add("group")
         latest[key] = max(latest.get(key, -1), m.tok_start)
+        if _salient(doc, m):
+            salient.add(key)
         app = _apposition(doc, m, by_token)
         if app is not None:
             s, head = app
@@ -73,6 +78,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 desc.code = next((c for t in doc[s : head.i] if t.text[:1].isupper()
                                   and (c := countries.demonym_code(t.text)) and len(c) == 2), None)
             out.append(desc)
+            salient.add(key)
             apposed.add(head.i)
             entry[1].add(head.lemma_.lower())
             entry[2].update(_words(head))
@@ -83,11 +89,11 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         words = _words(tok)
         fits = [k for k, (first, nouns, said) in known.items()
-                if first.tok_start < tok.i and tok.lemma_.lower() in nouns and words <= said]
+                if first.tok_start < tok.i and tok.lemma_.lower() in nouns and words <= said and k in salient]
         if len(fits) != 1:
             continue
         key = fits[0]
-        if _new_one_between(doc, latest[key], tok, apposed):
+        if _new_one_between(doc, latest[key], tok, apposed, by_token):
             continue
         out.append(_copy(doc, tok.left_edge.i + 1, tok.i + 1, known[key][0]))
         latest[key] = tok.i
@@ -124,11 +130,24 @@ def _definite(tok: Token, by_token: dict[int, Mention]) -> bool:
     return not any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "'s" for c in tok.rights)
 
 
-def _new_one_between(doc: Doc, since: int, tok: Token, apposed: set[int]) -> bool:
-    """An indefinite "a/an ... <noun>" of the same noun, no apposition, between the organisation's
-    latest mention and the description: something new of that kind came in between."""
+def _new_one_between(doc: Doc, since: int, tok: Token, apposed: set[int], by_token: dict[int, Mention]) -> bool:
+    """Another phrase of the same noun, no apposition and no mention of a named organisation,
+    between the organisation's latest mention and the description: something else of that kind
+    came in between ("an armed group", "Russia's central bank", "the TASS news agency")."""
     lemma = tok.lemma_.lower()
     for t in doc[since + 1 : tok.i]:
-        if t.lemma_.lower() == lemma and t.i not in apposed and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.lefts):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.i not in apposed and t.i not in by_token:
             return True
     return False
+
+
+def _salient(doc: Doc, m: Mention) -> bool:
+    """The organisation is named as a subject ("The World Bank cut ...", "M23 rebels seized ...") or
+    with an apposition, not only inside another phrase ("a former al Qaeda affiliate", "an ally of
+    Hezbollah", "alongside Hamas")."""
+    root = doc[m.tok_start : m.tok_end].root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head  # "M23 rebels seized the town"
+    return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in root.children)

@@ -5,8 +5,10 @@ country) and the entities here (the pronoun becomes a mention of its actor):
 * "its"/"their": the subject of the nearest clause above that can own it. A subject that is or
   holds the pronoun, and for "its" a plural or coordinated one, is passed over ("The army said
   Azerbaijani troops had fired on its positions", "said 40 of its trucks were waiting"); a clause
-  without a subject of its own takes its conjunction head's or its controller's ("accused the
-  agency of hiding its losses", "urged Ankara to reopen its border"); any other subject stops the
+  without a subject of its own takes its conjunction head's or its controller's ("urged Ankara to
+  reopen its border"; "accused Russia of violating its airspace" is the accuser's); a second "and
+  that" clause is read from the reporting verb ("said Russia had lost ... and that its forces had
+  repelled ..."); "its" joined to a thing is the thing's ("the vessel and its cargo"); any other subject stops the
   search ("Russia said Ukraine had lost its ..." is Ukraine's). "their" needs a plural subject or
   police.
 * "it"/"they" as subject or object of a clause reported by a reporting verb: that verb's subject
@@ -82,11 +84,16 @@ def _possessor(tok: Token, lookup: Callable[[int], T | None]) -> T | None:
     plural one or police ("Kosovo police said their officers ...", not "the Kremlin ... their border")."""
     i = tok.i
     singular = tok.lower_ == "its"
+    owned = tok.head
+    if owned.dep_ == "conj" and owned.head.pos_ in ("NOUN", "PROPN") and owned.head.i < i:
+        return lookup(owned.head.i)  # "the vessel and its cargo", "Russia and its allies"
     node = tok
     while node.head.i != node.i:
-        node = node.head
+        came_from, node = node, node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
+        if came_from.dep_ == "conj" and any(c.dep_ == "mark" for c in came_from.children):
+            continue  # "said Russia had lost ... and that its forces had repelled": not Russia's
         subjs = [c for c in _subjects(node) if c.i < i and not c.left_edge.i <= i <= c.right_edge.i]
         if not subjs:
             continue  # no subject before the pronoun, or the pronoun is inside it
@@ -95,6 +102,9 @@ def _possessor(tok: Token, lookup: Callable[[int], T | None]) -> T | None:
         if found is not None:
             return found if singular or subj.tag_ in _PLURAL_TAGS or subj.lemma_.lower() == "police" else None
         if singular and (subj.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in subj.children)):
+            obj = next((f for c in node.children if c.dep_ == "dobj" and c.i < i and (f := lookup(c.i)) is not None), None)
+            if obj is not None:
+                return obj  # "Lawmakers accused Moldova's energy ministry of hiding its debts"
             continue  # "Azerbaijani troops had fired on its positions": no owner of "its"
         return None
     return None
@@ -136,7 +146,8 @@ def _reported(tok: Token, lookup: Callable[[int], T | None]) -> T | None:
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects, nearest first (a parse may give two: "KFOR, the peacekeeping force ...,
     said"); for a verb without one, its conjunction head's ("welcomed the move and said"), or the
-    object of the verb it complements ("accused the agency of hiding", "urged Ankara to reopen").
+    object of the verb it complements ("urged Ankara to reopen"; not "accused Russia of violating
+    its airspace", where "its" is mostly the accuser's).
     Empty when the subject is only the governing verb's (read further up)."""
     while True:
         subjs = [c for c in reversed(list(verb.lefts)) if c.dep_ in _SUBJECTS]
@@ -145,7 +156,7 @@ def _subjects(verb: Token) -> list[Token]:
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
             continue
-        gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head if verb.dep_ == "xcomp" else None
+        gov = verb.head if verb.dep_ == "xcomp" else None
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
             return [c for c in gov.children if c.dep_ == "dobj"][:1]
         return []
