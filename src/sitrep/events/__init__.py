@@ -25,7 +25,7 @@ from .participants import Resolver
 from .time import find_date_mentions
 
 NAME = "events"
-VERSION = "14"
+VERSION = "15"
 REQUIRES = ("doc", "actors", "published")
 ASSIGNS = ("events",)
 

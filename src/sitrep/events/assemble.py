@@ -152,6 +152,11 @@ def _struck_by(trig: Trigger) -> ActorRef | None:
     tok = trig.token
     if trig.entry["category"] != "ASSAULT" or tok.pos_ != "VERB":
         return None
+    passive = "nsubjpass" in trig.entry.get("target", [])  # an entry read in the passive ("was hit by a bomb")
+    agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] if passive else []
+    for agent in agents:  # "a hospital was hit by a guided bomb": the weapon, its user unnamed
+        toks = np_tokens(agent)
+        return ActorRef(None, tok.doc[toks[0].i : agent.i + 1].text, None, [toks[0].idx, agent.idx + len(agent.text)])
     for subj in (c for c in tok.children if c.dep_ in ("nsubj", "csubj")):
         if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in subj.children):
             return None  # "Shelling by Russian forces killed ...": the strike names its author, its own event
@@ -176,7 +181,8 @@ def pairs(trig: Trigger, resolver: Resolver) -> tuple[list[tuple[ActorRef | None
     """
     actors, pronoun = actor_refs(trig, resolver)
     if not actors and (strike := _struck_by(trig)) is not None:  # the victims it hit, else where
-        hit = [r for o in trig.token.children if o.dep_ == "dobj" for r in (resolver.resolve_all(o) or [_victims_ref(o)])]
+        hit = [r for o in trig.token.children if o.dep_ == "dobj" or (o.dep_ == "nsubjpass" and "nsubjpass" in trig.entry.get("target", []))
+               for r in (resolver.resolve_all(o) or [_victims_ref(o)])]
         return [(strike, t) for t in hit or target_refs(trig, resolver, None)], False
     if not actors:
         victims = _casualties(trig, resolver)

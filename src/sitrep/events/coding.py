@@ -12,7 +12,9 @@ CONSULT). Needs grammar, all must hold:
 - ``xcomp:LEMMA`` / ``ccomp:LEMMA`` (``*``: any), ``xcomp.obj:@class``
   (the xcomp verb's object or "to" object is in the class), ``prt:X``, ``head:LEMMA`` (or ``head:@class``),
   ``of:@class``, ``dep:X`` / ``dep:!X`` (the trigger's own dependency is / is not X), ``mod:WORD``
-  (an adjective or compound modifier: "joint exercises"), ``frame:light`` (a noun that reports the
+  or ``mod:@class`` (an adjective or compound modifier: "joint exercises"), ``obj.mod:@class`` (one of
+  the object's: "launched a scathing attack"), ``obj.pobj:X=@class`` (the object's preposition X has
+  an object in the class: "an attack on the budget"), ``frame:light`` (a noun that reports the
   action: ``reported_noun``); ``prep:X|Y`` (any of the prepositions, on the trigger or on its
   object: "launched 40 drones at Kyiv"); ``state:to`` (a "to"/"for" object or dative of the trigger
   or its object names a country: "send tanks to Ukraine"); target slot ``ccomp_subj``: the subject of the
@@ -197,9 +199,23 @@ def _need_holds(tok: Token, need: str) -> bool:
         return reported_noun(tok)
     if kind == "dep":  # "dep:!xcomp": not the complement of a frame verb ("refused to rule out" is no rejection)
         return tok.dep_ != arg[1:] if arg.startswith("!") else tok.dep_ == arg
-    if kind == "mod":  # "joint exercises": a modifier word
-        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() == arg for c in tok.children)
+    if kind == "mod":  # "joint exercises": a modifier word (or class: "mod:@verbal_attack")
+        return _has_modifier(tok, arg)
+    if kind == "obj.mod":  # "launched a scathing attack": a modifier of the object; "obj.mod:!@class": none in the class
+        obj = object_of(tok)
+        return obj is not None and (not _has_modifier(obj, arg[1:]) if arg.startswith("!") else _has_modifier(obj, arg))
+    if kind == "obj.pobj":  # "obj.pobj:on=@policy_things": "launched an attack on the budget"
+        word, _, spec = arg.partition("=")
+        return any(in_class(o, spec) for o in prep_objects(object_of(tok), word))
     return False
+
+
+def _has_modifier(tok: Token, spec: str) -> bool:
+    """True when an adjective or compound modifier of the token is the word ``spec`` or in the class ``@name``."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if spec.startswith("@"):
+        return any(in_class(c, spec) for c in mods)
+    return any(c.lemma_.lower() == spec for c in mods)
 
 
 def xcomp_objects(tok: Token) -> list[Token]:
@@ -245,8 +261,18 @@ def match(tok: Token) -> dict[str, Any] | None:
     pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
     for entry in _index().get((lemma_of(tok), pos), []):
         if all(_need_holds(tok, n) for n in entry["needs"]):
+            if (entry.get("category") == "AID" or entry.get("mode") == "aid") and _private_loan(tok):  # given or offered
+                return None
             return _military_aid(tok, entry)
     return None
+
+
+def _private_loan(tok: Token) -> bool:
+    """True for a loan given to no state ("the bank granted a loan to a company", "lent the club
+    $5m"): lending is aid only to a country or its government ("the IMF granted a loan to Kenya")."""
+    loan = tok.pos_ == "VERB" and lemma_of(tok) in word_set("verbs", "loan_verbs")
+    loan = loan or in_class(money_content(object_of(tok)), "@loan")
+    return loan and not _need_holds(tok, "state:to")
 
 
 def _military_aid(tok: Token, entry: dict[str, Any]) -> dict[str, Any]:
@@ -272,7 +298,7 @@ def _generic_entry(tok: Token) -> dict[str, Any] | None:
     deps = {c.dep_ for c in tok.children}
     if not deps & {"nsubj", "nsubjpass", "agent"} or not deps & {"dobj", "prep", "dative"}:
         return None
-    if _listed_phrasal(tok) or _listed_non_event(tok):
+    if _listed_phrasal(tok) or _listed_non_event(tok) or _private_loan(tok):
         return None
     defaults = load("verbs")["target_defaults"]
     return {"lemma": tok.lemma_.lower(), "pos": "VERB", "needs": [], "category": None, "cameo": None, "mode": None,
@@ -294,11 +320,25 @@ def _listed_phrasal(tok: Token) -> bool:
 
 def _listed_non_event(tok: Token) -> bool:
     """True for a verb whose dictionary entry names its object as no event ("obj:!@class": "struck
-    a conciliatory tone", "released an update"): the pair classifier does not get to read it as one."""
+    a conciliatory tone", "released an update"; "obj.mod:!@class": "released the new iPhone"), or
+    whose object ``non_event_objects`` lists for it ("drove tractors into Warsaw", "drove hundreds
+    of tractors": a journey, not an act on anyone): the pair classifier does not get to read it as one."""
     obj = object_of(tok)
-    return obj is not None and any(
-        need.startswith("obj:!") and in_class(obj, need[5:])
-        for e in _index().get((lemma_of(tok), "VERB"), []) for need in e["needs"])
+    if obj is None:
+        return False
+    counted = _counted_noun(obj)
+    if any(in_class(o, spec) for spec in load("verbs")["non_event_objects"].get(lemma_of(tok), []) for o in {obj, counted}):
+        return True
+    needs = [need for e in _index().get((lemma_of(tok), "VERB"), []) for need in e["needs"]]
+    return (any(need.startswith("obj:!") and in_class(obj, need[5:]) for need in needs)
+            or any(need.startswith("obj.mod:!") and _has_modifier(obj, need[9:]) for need in needs))
+
+
+def _counted_noun(tok: Token) -> Token:
+    """The noun a partitive counts ("hundreds of tractors" -> tractors), else the token."""
+    if tok.lower_ in word_set("agents", "partitives"):
+        return next(iter(prep_objects(tok, "of")), tok)
+    return tok
 
 
 def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
@@ -314,6 +354,8 @@ def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
         found.sort(key=lambda t: t.token.i)
         tokens = {t.token.i for t in found}
     found += obligations(sent)
+    accusations = {t.token.i for t in found if t.entry.get("category") == "ACCUSE"}
+    found = [t for t in found if not _alleged_act(t.token, accusations)]
     frames = word_set("status", "frame_verbs_suppressed_by_xcomp")
     permits = {t.token.i for t in found if t.entry.get("mode") == "permission"}
     return [
@@ -322,6 +364,31 @@ def find_triggers(sent: Span, generic: bool = False) -> list[Trigger]:
                 and not asks_someone(t.token))  # "urged Russia to withdraw": the request is the event
         and not (permits and permitted_act(t.token, permits))
     ]
+
+
+ALLEGED_HOPS = 4  # how far up the parse the accusation an act is the content of is looked for
+ALLEGED_PATH = frozenset({"pcomp", "pobj", "advcl", "conj", "xcomp"})  # "of shelling villages, killing two"
+
+
+def _alleged_act(tok: Token, accusations: set[int]) -> bool:
+    """True for an act that is what an accusation charges someone with ("accused Russia of shelling
+    villages, killing two", "blamed the rebels for attacking"): the content of the accusation, no
+    event of its own (least of all the accuser's)."""
+    preps = load("verbs")["accusation_preps"]
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in accusations and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in preps.get(lemma_of(tok.head), ()) and any(g.dep_ == "pcomp" for g in c.children)
+            for c in tok.head.children):
+        return True  # "accused Russia of shelling villages, killing two": the participle the parser hung on "accused"
+    cur = tok
+    for _ in range(ALLEGED_HOPS):
+        if cur.dep_ not in ALLEGED_PATH or cur.head is cur:
+            return False
+        head = cur.head
+        if head.dep_ == "prep" and head.head.i in accusations and head.lower_ in preps.get(lemma_of(head.head), ()):
+            return True
+        cur = head
+    return False
 
 
 def permitted_act(tok: Token, permits: set[int]) -> bool:

@@ -37,6 +37,8 @@ _THING_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANT
 STATE_ROLES = frozenset({"GOV", "MIL"})  # "Russia sent Russian troops": the state's own arms are its side
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # prepositions of where an event happened
 DEMAND_LOOKBACK = 3  # sentences searched back for the demand a refusal answers
+WEAPON_CLASSES = ("weapons", "arms_given", "forces_sent", "projectiles")  # verbs.json classes of named weapons
+WEAPON_HEADS = frozenset({"system", "battery", "launcher", "interceptor", "jet", "vehicle"})  # "a Patriot battery"
 
 
 def place_ref(tok: Token) -> ActorRef | None:
@@ -268,11 +270,21 @@ def _deeper_participants(trig: Trigger, resolver: Resolver, actor: ActorRef | No
                 continue
             named = tok.ent_type_ in NAMED_TARGET_ENTS
             found += [_placed(r, tok) if named and not is_participant(r) else r for r in refine(resolver.resolve_all(tok), tok, resolver)
-                      if (named or is_participant(r)) and not _same_side(r, actor)]
+                      if (named or is_participant(r)) and not _same_side(r, actor) and not _system_name(tok, r)]
         if found or held:
             return unique_refs(found or held)
         level = [c for t in level for c in t.children if (c.dep_ not in WIDE_CUT or c.dep_ == "nsubj") and not _venue(c, trig)]
     return []
+
+
+def _system_name(tok: Token, ref: ActorRef) -> bool:
+    """A name that modifies a weapon ("two Patriot air defence systems", "Leopard tanks", "a Patriot
+    battery"): the weapon's own name, part of the object, not a party; a name with an actor record
+    or a country ("a Hamas rocket", "Russian missiles") still is one."""
+    head = tok.head
+    weapon = head.lemma_.lower() in WEAPON_HEADS or any(in_class(head, f"@{c}") for c in WEAPON_CLASSES)
+    return (tok.dep_ == "compound" and tok.pos_ == "PROPN" and weapon and ref.id is None
+            and ref.country is None and agent_code(ref.name) is None)
 
 
 def _headline(tok: Token, trigger: Token) -> bool:

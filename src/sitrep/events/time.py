@@ -1,7 +1,7 @@
 """Event dates: find date expressions in a sentence and resolve them against the publication date.
 
 Pure functions. ``find_date_mentions`` reads a text for explicit dates ("Feb. 2, 2022",
-"February 3", "March 2021", "August last year"), weekday names and relative phrases ("last week", "earlier this
+"February 3", "March 2021", "August (3) (of) last year", "last August"), weekday names and relative phrases ("last week", "earlier this
 month", "in the coming days"); ``resolve_date`` turns one mention into an
 :class:`~sitrep.schema.EventDate` given the publication date and the tense of the verb the
 mention hangs on ("said Wednesday" looks back, "will visit Thursday" looks ahead).
@@ -9,6 +9,7 @@ mention hangs on ("said Wednesday" looks back, "will visit Thursday" looks ahead
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,8 +33,10 @@ _EXPLICIT = [
     (re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"), "month"),
     (re.compile(rf"\b(?:in|since|until|by|during|early|late) ({_MONTH})(?![\w.]*\s*\d)"), "month"),
 ]
-_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH}),?\s+((?i:last|this|next))\s+year\b")  # "in August last year"
+# "in August last year", "in August of last year", "on August 3 last year": the year named after the month decides
+_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH})(?:\s+({_DAY}))?,?\s+(?:of\s+)?((?i:last|this|next))\s+year\b")
 YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+_RELATIVE_MONTH = re.compile(rf"\b((?i:last|next|this))\s+({_MONTH})(?![\w.]*\s*\d)")  # "last August"
 _WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                       r"(?: (?:of )?((?i:next|last|this)) week\b(?!['’]s))?")  # "Wednesday next week": that week's day
 
@@ -45,7 +48,7 @@ class DateMention:
     text: str
     start: int
     end: int
-    kind: str  # explicit | weekday | phrase
+    kind: str  # explicit | weekday | phrase | month_of_year | relative_month
     precision: str = "day"
     modifier: str | None = None  # last/next/this before a weekday
 
@@ -64,7 +67,11 @@ def find_date_mentions(text: str) -> list[DateMention]:
             g = 1 if m.lastindex else 0  # "in March": the month without the preposition
             found.append(DateMention(m.group(g), m.start(g), m.end(g), "explicit", precision))
     for m in _MONTH_OF_YEAR.finditer(text):  # the year named after the month decides ("August last year")
-        found.append(DateMention(m.group(0), m.start(), m.end(), "month_of_year", "month", m.group(2).lower()))
+        found.append(DateMention(m.group(0), m.start(), m.end(), "month_of_year", "day" if m.group(2) else "month",
+                                 m.group(3).lower()))
+    for m in _RELATIVE_MONTH.finditer(text):  # "last August": the nearest August before (after) publication
+        end = m.end() - 1 if m.group(0).endswith(".") and m.group(2)[:-1] in calendar.month_name else m.end()  # "last August." ends the sentence
+        found.append(DateMention(text[m.start() : end], m.start(), end, "relative_month", "month", m.group(1).lower()))
     for m in _phrase_re().finditer(text):
         found.append(DateMention(m.group(0), m.start(), m.end(), "phrase"))
     for m in _WEEKDAY.finditer(text):
@@ -200,6 +207,21 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
     if m.kind == "month_of_year":
         month = _month_number(m.text)
         start = date(pub.year + YEAR_OFFSETS[m.modifier or "this"], month, 1)
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", m.text) if m.precision == "day" else None
+        if day is not None:  # "August 3 last year"
+            try:
+                return EventDate(start.replace(day=int(day.group(1))).isoformat(), "day", m.text, None, span)
+            except ValueError:  # "February 30 last year": the month
+                pass
+        return _window(m.text, span, start, _month_start(start, 1) - timedelta(days=1), "month")
+    if m.kind == "relative_month":  # "last August": the most recent August before the publication month
+        month = _month_number(m.text.split(None, 1)[1])
+        year = pub.year
+        if m.modifier == "last" and month >= pub.month:
+            year -= 1
+        elif m.modifier == "next" and month <= pub.month:
+            year += 1
+        start = date(year, month, 1)
         return _window(m.text, span, start, _month_start(start, 1) - timedelta(days=1), "month")
     return _resolve_explicit(m, pub, tense, span)
 

@@ -68,11 +68,21 @@ def _explicit(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
 
 
 def _month_of_year(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
-    """A month with its year named relative to the creation date ("August last year")."""
+    """A month (or a day of it) with its year named relative to the creation date ("August last year",
+    "August of last year", "August 3 last year")."""
     if m.group("m") == "may":
         raise ValueError("'may' in lower case is the modal")  # "they may next year ..."
     year = dct.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if m.group("d"):  # "August 3 last year"
+        return "DATE", date(year, _month_no(m.group("m")), int(re.sub(r"\D", "", m.group("d")))).isoformat()
     return "DATE", f"{year:04d}-{_month_no(m.group('m')):02d}"
+
+
+def _relative_month(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
+    """"last August": the nearest August before the creation month ("next August": after it)."""
+    month, rel = _month_no(m.group("m")), m.group("rel").lower()
+    year = dct.year - (rel == "last" and month >= dct.month) + (rel == "next" and month <= dct.month)
+    return "DATE", f"{year:04d}-{month:02d}"
 
 
 def _numeric(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
@@ -163,7 +173,10 @@ def _rules() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], date, str],
         (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>\d{{4}})\b)?", flags), _explicit),
         (re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?", flags), _explicit),
         (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON})(?:,?\s+(?P<y>\d{{4}})\b)", flags), _explicit),
-        (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON}),?\s+(?P<rel>last|this|next)\s+year\b", flags), _month_of_year),
+        (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON})(?:\s+(?P<d>{_DAY}))?,?\s+(?P<rel>last|this|next)\s+year\b", flags), _month_of_year),
+        # "October of next year": the month alone, in the year named after it (the year is a timex of its own)
+        (re.compile(rf"\b(?P<m>{_MONTHS}|{_MON})(?P<d>)(?=\s+of\s+(?P<rel>last|this|next)\s+year\b)", flags), _month_of_year),
+        (re.compile(rf"\b(?P<rel>last|next)\s+(?P<m>{_MONTHS})\b(?!\s+\d)", flags), _relative_month),
         (re.compile(rf"\b(?P<m>{_MONTHS})\b(?!\s+\d)", re.IGNORECASE), _explicit),
         (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), _numeric),
         (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, d, t: ("DATE", m.group(0))),
