@@ -36,7 +36,7 @@ from . import (
     they,
 )
 from .coref import Person
-from .mentions import Mention, collect
+from .mentions import Mention, collect, particle
 
 NAME = "actors"
 VERSION = "13"
@@ -62,8 +62,13 @@ def _run(article: Article, doc: Any) -> None:
     mentions = collect(doc)  # 1
     mentions = _fix_surnames(doc, mentions)  # 2
     mentions, inner = bodies.find(doc, mentions)  # "the Sudanese army", "Russia's defence ministry"
-    inner += orgdesc.find(doc, mentions)  # "Kora Gold, a British mining company", later "the company"
+    _possessor_countries(doc, mentions)  # "The U.S. military's Central Command"
+    described = orgdesc.find(doc, mentions)  # "Kora Gold, a British mining company", later "the company"
+    inner += described
     by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    for m in described:  # "The group's spokesman, X," takes the group named before
+        for i in range(m.tok_start, m.tok_end):
+            by_token.setdefault(i, m)
     persons, owner = coref.group_names(doc, mentions)  # 3
     _read_roles(doc, mentions, by_token, persons, owner)  # 4
     gender.fix_honorifics(doc, persons)  # "Mr. Medina" is the man of two Medinas
@@ -83,11 +88,15 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     person mentions."""
     orgs = set()
     for m in mentions:
-        if _name_beside_role(doc, m):
+        if _name_beside_role(doc, m) or _particle_name(doc, m):
             m.kind, m.code = "person", None
         elif _name_beside_org_noun(doc, m):
             m.kind = "org"  # "Kora Gold, a British mining company," (NER: a person)
             orgs.add(m.text)
+        elif (noun := _org_noun_before(doc, m)) is not None:
+            if m.kind == "person":
+                orgs.add(m.text)
+            m.kind, m.code = "org", m.code or _demonym_before(doc, noun)  # "British maritime security firm Ambrey said"
     for m in mentions:
         if m.kind == "person" and m.text in orgs:
             m.kind = "org"  # "Kora Gold said ...": the same name again
@@ -95,13 +104,15 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     head = dateline.opening(lexicon.doc_text(doc))
     mentions = [m for m in mentions if not _dateline_agency(doc, m, head) and not _dateline_city(m, head)
                 and not _city_read_as_person(doc, m, surnames)
-                and not _thing_read_as_person(doc, m, surnames) and not _plural_surname(m, surnames)]
+                and not _thing_read_as_person(doc, m, surnames) and not _plural_surname(m, surnames)
+                and not (m.kind == "org" and not m.from_table and _vessel_name(doc, m))]
     names = coref.person_names(doc, mentions)
     surnames = coref.surnames(doc, mentions)
     taken = set()
     for m in mentions:
         # one word, or one hyphenated one ("Adebayo-Sorensen" is three tokens)
-        one = m.tok_end - m.tok_start == 1 or (" " not in m.text and "-" in m.text)
+        one = m.tok_end - m.tok_start == 1 or (" " not in m.text and "-" in m.text) or (
+            m.tok_end - m.tok_start == 2 and doc[m.tok_start].lower_ in lexicon.particles()["all"])  # "De Pascale"
         if m.kind != "person" and not m.from_table and ((one and _named(m.text, names)) or _is_leader(m.text)):
             m.kind, m.code = "person", None  # "Kirby" (ORG), "Adebayo-Sorensen" (ORG) after the full name
         taken.update(range(m.tok_start, m.tok_end))
@@ -115,6 +126,18 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
     ]
     added += _hyphenated_surnames(doc, surnames, taken)
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _possessor_countries(doc: Any, mentions: list[Mention]) -> None:
+    """An organisation with no country owned by a body or organisation that has one ("The U.S.
+    military's Central Command", "Kenya's army's special unit") takes its country."""
+    ends = {m.tok_end: m for m in mentions}
+    for m in mentions:
+        if m.kind != "org" or m.code is not None or m.tok_start < 2 or doc[m.tok_start - 1].text not in ("'s", "’s"):
+            continue
+        own = ends.get(m.tok_start - 1)
+        if own is not None and own.kind in ("org", "country") and own.code and len(own.code) == 2:
+            m.code = own.code
 
 
 def _named(text: str, names: set[str]) -> bool:
@@ -151,10 +174,36 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     if m.kind not in ("person", "country") and not (m.kind == "org" and not m.from_table and m.tok_end - m.tok_start == 1):
         return False  # "a clinic in Gusau" (NER: an organisation) too
     root = doc[m.tok_start : m.tok_end].root
+    if m.kind != "country" and root.dep_ == "conj":
+        return _coordinated_towns(doc, root)  # "residents of Ravenna and Lugo"
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
-        return False
+        return m.kind != "country" and _coordinated_towns(doc, root)
     place = place_from_name(m.text)
     return place is not None and place.kind == "city"
+
+
+def _coordinated_towns(doc: Any, tok: Any) -> bool:
+    """Token tok is one of a list of names after "of" or a place preposition ("to evacuate residents of
+    Ravenna and Lugo", "in Cesena and Forli") of which at least one the gazetteer knows as a city
+    and none as anything else."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "pobj" or (first.head.lower_ not in LOCATIVE and first.head.lower_ != "of"):
+        return False
+    if first.head.lower_ == "of" and first.head.head.lemma_.lower() not in _PLACE_OF:
+        return False  # "residents of Ravenna", not "shares of Siemens and Ravenna" or "the wife of Victoria"
+    names = [first] + [t for t in first.subtree if t.dep_ == "conj"]
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or any(c.dep_ == "compound" for c in t.children) for t in names):
+        return False
+    found = [place_from_name(t.text) for t in names]
+    return any(p is not None and p.kind == "city" for p in found) and all(p is None or p.kind == "city" for p in found)
+
+
+# nouns that take a place after "of": "residents of Ravenna and Lugo"
+_PLACE_OF = frozenset({"resident", "inhabitant", "people", "town", "city", "village", "outskirt", "centre", "center",
+                       "street", "part", "area", "neighbourhood", "neighborhood", "district", "suburb", "north",
+                       "south", "east", "west", "mayor", "citizen", "population"})
 
 
 def _plural_surname(m: Mention, surnames: set[str]) -> bool:
@@ -176,7 +225,7 @@ def _thing_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
         return True
     if len(words) > 1 and (words[-1] in table["outlet_words"] or words[0] in ("radio", "tv")):
         return True
-    if _ship_name(doc, m.tok_start):
+    if _ship_name(doc, m.tok_start) or _vessel_name(doc, m):
         return True
     tok = doc[m.tok_end - 1]
     if (len(words) == 1 and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and m.tok_start > 0
@@ -218,9 +267,12 @@ def _name_beside_role(doc: Any, m: Mention) -> bool:
     """A two- or three-word name NER took for an organisation, set in apposition to a
     person's role ("The government spokesman, Ondrej Kral, said"): a person."""
     span = doc[m.tok_start : m.tok_end]
-    if m.kind != "org" or m.from_table or not 2 <= len(span) <= 3:
+    if m.kind != "org" or m.from_table or not 2 <= len(span) <= 4:
         return False
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
+    if not all((t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower())
+               or (0 < k < len(span) - 1 and particle(t)) for k, t in enumerate(span)):
+        return False  # "Michele de Pascale": a lower-case particle inside
+    if len(span) == 4 and not any(particle(t) for t in span):
         return False
     root = span.root
     other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
@@ -243,6 +295,59 @@ def _name_beside_org_noun(doc: Any, m: Mention) -> bool:
     return any(c.dep_ == "appos" and c.i > m.tok_end and c.tag_ == "NN" and c.text.islower()
                and c.lemma_.lower() in lexicon.load("not_people")["org_nouns"]
                and not lexicon.role_finder().find(doc, c.left_edge.i, c.i + 1) for c in root.children)
+
+
+def _particle_name(doc: Any, m: Mention) -> bool:
+    """A name NER took for an organisation made of a known first name, a lower-case surname particle
+    and a capitalised word ("Michele de Pascale said"; not "Banco de Sabadell")."""
+    if m.kind != "org" or m.from_table or m.tok_end - m.tok_start != 3:
+        return False
+    first, mid, last = doc[m.tok_start : m.tok_end]
+    return (first.lower_ in lexicon.first_names() and first.text[:1].isupper() and particle(mid)
+            and last.pos_ == "PROPN" and last.text[:1].isupper() and last.text[1:].islower()
+            and last.lower_ not in lexicon.load("not_people")["org_name_words"])
+
+
+def _org_noun_before(doc: Any, m: Mention) -> Any:
+    """The lower-case noun naming an organisation ("firm", "company", "group", "agency") right before
+    a name NER took for a person, or for an organisation of no known country, and modifying it
+    ("security firm Ambrey said"), else None."""
+    s = m.tok_start
+    if m.kind not in ("person", "org") or m.from_table or s == 0 or (m.kind == "org" and m.code is not None):
+        return None
+    noun = doc[s - 1]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.lemma_.lower() not in lexicon.load("not_people")["org_descriptions"]:
+        return None
+    if noun.dep_ != "compound" or not s <= noun.head.i < m.tok_end:
+        return None
+    if m.tok_end - s > 1 and doc[s].lower_ in lexicon.first_names():
+        return None  # "party member Anna Kovac": a person after all
+    if lexicon.role_finder().find(doc, noun.left_edge.i, s):
+        return None
+    return noun
+
+
+def _demonym_before(doc: Any, noun: Any) -> str | None:
+    """The country of a demonym among the words before an organisation noun ("British" of "British
+    maritime security firm")."""
+    for t in doc[noun.left_edge.i : noun.i]:
+        code = countries.demonym_code(t.text) if t.text[:1].isupper() else None
+        if code and len(code) == 2:
+            return code
+    return None
+
+
+def _vessel_name(doc: Any, m: Mention) -> bool:
+    """A name set in apposition to a vessel noun ("The ship, the Aegean Star, was hit") or right after
+    one ("the tanker Aegean Star"): the vessel, not a person."""
+    vessels = lexicon.load("not_people")["vessel_nouns"]
+    root = doc[m.tok_start : m.tok_end].root
+    if root.dep_ == "appos" and root.head.i < m.tok_start and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in vessels:
+        return True
+    prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    return (prev is not None and prev.pos_ == "NOUN" and prev.text.islower() and prev.lemma_.lower() in vessels
+            and prev.dep_ == "compound" and m.tok_start <= prev.head.i < m.tok_end)
 
 
 def _is_leader(text: str) -> bool:

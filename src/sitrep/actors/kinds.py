@@ -43,11 +43,19 @@ def alias(text: str) -> str | None:
     return lexicon.load("aliases")["aliases"].get(key)
 
 
+def org_key(m: Mention) -> str:
+    """The lower-case key of the organisation a mention names: its canonical name, alias or words, one
+    for all the ways of naming a listed armed group ("Houthi", "the Houthis", "Houthi movement")."""
+    text = m.canonical or alias(m.text) or " ".join(m.text.split())
+    return lexicon.armed_group_key(text) or text.lower()
+
+
 def _key(m: Mention) -> tuple[str, str]:
     if m.kind in ("country", "group"):
         return m.kind, m.code or m.text
-    canonical = (m.canonical or alias(m.text)) if m.kind == "org" else None
-    return m.kind, (canonical or " ".join(m.text.split())).lower()
+    if m.kind == "org":
+        return m.kind, org_key(m)
+    return m.kind, " ".join(m.text.split()).lower()
 
 
 def entities(mentions: list[Mention]) -> list[Entity]:
@@ -67,6 +75,9 @@ def entities(mentions: list[Mention]) -> list[Entity]:
                 conf = CONF_TABLE if m.from_table else CONF_NER_ORG
                 ent = Entity("org", m.canonical or alias(m.text) or m.text, m.code, confidence=conf)
             found[key] = ent
+        elif m.kind == "org" and lexicon.armed_group_key(ent.name) is not None:
+            if " ".join(m.text.lower().split()) == key[1]:
+                ent.name = m.text  # "Houthis", not "Houthi movement"
         elif m.kind == "org" and not m.state_body and alias(m.text) is None and len(m.text) > len(ent.name):
             ent.name = m.text
         if ent.code is None and m.code and m.kind == "org":

@@ -145,6 +145,26 @@ def armed_group(text: str) -> str | None:
     return groups[key] or ""
 
 
+_GROUP_TAILS = (" movement", " group", " militia", " rebels", " fighters", " militants")
+
+
+def armed_group_key(text: str) -> str | None:
+    """One key for the ways of naming a listed armed group ("Houthi", "the Houthis", "Houthi
+    movement" -> "houthis"), None when text names no listed group."""
+    key = " ".join(text.lower().replace("-", " ").replace("‐", " ").split())
+    groups = load("armed_groups")["groups"]
+    for tail in _GROUP_TAILS:
+        if key not in groups and key.endswith(tail) and key[: -len(tail)] in groups:
+            key = key[: -len(tail)]  # "houthi fighters"
+    if key not in groups:
+        return None
+    key = key.removeprefix("the ")
+    for tail in _GROUP_TAILS:
+        if key.endswith(tail) and key[: -len(tail)] in groups:
+            key = key[: -len(tail)]
+    return key + "s" if key + "s" in groups else key
+
+
 @lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
     """Lower-case role phrase -> canonical role; an abbreviation also with its full stop as

@@ -56,7 +56,9 @@ def _pieces(ent: Span) -> list[tuple[int, int]]:
     and possessives."""
     out, s = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or (tok.text == "," and ent.label_ == "ORG" and tok.i > s and _place_name(tok.nbor(-1).text)):
+        # also at a spaced dash: "YEREVAN, Armenia - Armenia and ..." (a dateline, then the text)
+        if "\n" in tok.text or (tok.text == "," and ent.label_ == "ORG" and tok.i > s and _place_name(tok.nbor(-1).text)) or (
+                tok.text in ("-", "—", "–") and tok.i > ent.start and doc_ws(tok)):
             out.append((s, tok.i))
             s = tok.i + 1
     out.append((s, ent.end))
@@ -70,6 +72,11 @@ def _pieces(ent: Span) -> list[tuple[int, int]]:
         if e > s and any(t.text[:1].isupper() for t in doc[s:e]):
             trimmed.append((s, e))
     return trimmed
+
+
+def doc_ws(tok: Token) -> bool:
+    """A token with a space on both sides."""
+    return bool(tok.whitespace_) and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _cut_roles(s: int, e: int, role_tokens: dict[int, tuple[int, int]]) -> tuple[int, int]:
@@ -133,6 +140,8 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     if label == "PERSON":
         return _mention(doc, s, e, "org" if e - s > 1 and org_name(text) else "person", None)
     if label == "NORP":
+        if code and len(code) == 2 and countries.demonym_code(text) is None and doc[s].text[:1].isupper():
+            return _mention(doc, s, e, "country", code)  # "Togo shut its airspace" (NER: a nationality)
         return _norp(doc, s, e)
     if code and doc[s].text[:1].isupper() and e - s <= 2:
         return _mention(doc, s, e, "country", code)
@@ -218,12 +227,19 @@ def _person_words(doc: Doc, s: int, e: int) -> bool:
             if i in (s, e - 1) or doc[i - 1].whitespace_ or tok.whitespace_:
                 return False
             continue
+        if s < i < e - 1 and particle(tok):
+            continue  # "Michele de Pascale", "Ahmed bin Salem"
         if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.text.isupper():
             return False
         words += 1
     text = doc[s:e].text
     return (2 <= words <= 5 and countries.country_code(text) is None and countries.group_code(text) is None
             and " ".join(text.lower().split()) not in lexicon.countries_table()["organisations"])
+
+
+def particle(tok: Token) -> bool:
+    """A lower-case surname particle inside a name ("de" of "Michele de Pascale", "al" of "al-Nouri")."""
+    return tok.text.islower() and tok.text in lexicon.particles()["all"]
 
 
 def _apposed_name(doc: Doc, s: int, e: int, role_tokens: dict[int, tuple[int, int]]) -> bool:
@@ -308,6 +324,8 @@ def collect(doc: Doc) -> list[Mention]:
             if m is not None:
                 found.append(m)
                 taken.update(range(s, e))
+    found += _missed_armed_groups(doc, taken)
+    found += _missed_countries(doc, found, taken)
     found.sort(key=lambda m: m.start)
     _extend_names(doc, found, role_tokens, taken)
     subjects, apposed = [], []
@@ -318,6 +336,68 @@ def collect(doc: Doc) -> list[Mention]:
     found += _names_after_roles(doc, role_tokens, found, taken)
     found.sort(key=lambda m: m.start)
     return found
+
+
+_PLACE_PREPS = frozenset({"in", "into", "from", "across", "throughout", "inside"})
+
+
+def _missed_countries(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
+    """A one-word country name NER missed, coordinated with a country it found ("BAKU (Reuters) -
+    Armenia and Azerbaijan agreed"; NER: only Azerbaijan), after "in"/"from" ("a coup in Niger in
+    2023"; NER: a date) or as a subject ("Eritrea denied it")."""
+    at = {i: m for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+            continue
+        code = countries.country_code(tok.text)
+        if code is None or len(code) != 2:
+            continue
+        linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        placed = tok.ent_type_ in ("", "DATE") and (
+            (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS) or tok.dep_ in ("nsubj", "nsubjpass"))
+        if placed or any(at.get(t.i) is not None and at[t.i].kind == "country" for t in linked):
+            out.append(_mention(doc, tok.i, tok.i + 1, "country", code))
+            taken.add(tok.i)
+    return out
+
+
+_GROUP_NOUNS = frozenset({"movement", "group", "militia", "rebel", "fighter", "militant"})
+_GROUP_NAME_NOUNS = frozenset({"movement", "group", "militia"})  # part of the group's name
+
+
+def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
+    """A listed armed group NER missed, named with its noun ("Yemen's Houthi movement said",
+    "Houthi rebels"), or in two words or more: the name and the noun are one mention."""
+    out = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            e = i + n
+            if e > len(doc) or any(k in taken for k in range(i, e)) or not doc[i].text[:1].isupper():
+                continue
+            if lexicon.armed_group(doc[i:e].text) is None:
+                continue
+            noun = doc[e] if e < len(doc) else None
+            if (noun is not None and e not in taken and noun.pos_ == "NOUN" and noun.text.islower()
+                    and noun.lemma_.lower() in _GROUP_NOUNS and doc[e - 1].head.i == e):
+                hit = (i, e + 1) if noun.lemma_.lower() in _GROUP_NAME_NOUNS else (i, e)  # "Houthi fighters": the group is "Houthi"
+            elif n > 1 and doc[i:e].text.lower() != "the " + doc[i + 1:e].text.lower():
+                hit = (i, e)
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        s, e = hit
+        code = lexicon.armed_group(doc[s:e].text)
+        if code is None:
+            code = lexicon.armed_group(doc[s:e - 1].text)
+        out.append(_mention(doc, s, e, "org", _owner_country(doc, s) or code or None, True))
+        taken.update(range(s, e))
+        i = e
+    return out
 
 
 def _names_after_roles(doc: Doc, role_tokens: dict[int, tuple[int, int]], found: list[Mention],

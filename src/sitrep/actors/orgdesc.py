@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .. import countries
 from . import lexicon
-from .kinds import alias
+from .kinds import alias, org_key
 from .mentions import Mention
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -60,7 +60,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind not in ("org", "group") or m.state_body:
             continue
-        key = (m.kind, (m.canonical or alias(m.text) or " ".join(m.text.split())).lower() if m.kind == "org" else m.code or m.text)
+        key = (m.kind, org_key(m) if m.kind == "org" else m.code or m.text)
         entry = known.setdefault(key, (m, set(), set()))
         last = m.text.split()[-1].lower()
         if last in _nouns():

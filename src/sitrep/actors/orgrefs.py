@@ -43,6 +43,7 @@ _POSSESSIVES = frozenset({"its", "their"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # "it" with these verbs and a clause or an impersonal adjective is no reference ("it is clear that")
 _COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
 _IMPERSONAL = frozenset({"clear", "unclear", "likely", "unlikely", "possible", "impossible", "important",
@@ -154,7 +155,12 @@ def _subjects(verb: Token) -> list[Token]:
         if subjs:
             return subjs
         if verb.dep_ == "conj" and verb.head.i != verb.i:
+            finite = verb.tag_ in _FINITE and verb.head.tag_ == "VBG"
             verb = verb.head
+            while finite and verb.dep_ in ("pcomp", "xcomp", "conj") and verb.head.i != verb.i:
+                # "accused Eritrea of moving soldiers ..., and warned": a parse hanging the finite
+                # "warned" on "moving" still means the accuser warned, not the accused
+                verb = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
             continue
         gov = verb.head if verb.dep_ == "xcomp" else None
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
