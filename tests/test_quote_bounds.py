@@ -154,3 +154,34 @@ def test_quote_bounds_are_off_by_default(make_ctx, monkeypatch):
     actors.run(art, ctx)
     quotes.run(art, ctx)
     assert art.quotes and called == []
+
+
+def test_quote_bounds_counts_every_comma_and_quote_mark(nlp):
+    """The comma and quote-mark counts read hashes as uint64: a straight quote, a dash and an
+    opening bracket (hashes above 2**63, which an int64 cast wrapped) count like the others."""
+    text = 'The mayor — who spoke (briefly) on Friday — said the plan was "ready", and "sound".'
+    doc = nlp(text)
+    da = bounds.DocArrays(doc, text)
+    marks = sum(t.text in ('"', "“", "”", "''", "``") for t in doc)
+    commas = sum(t.text in (",", ";", "—", "–", "(", ")", "-", "--") for t in doc)
+    assert marks == 4 and commas == 5
+    assert da.c_mark[-1] == marks
+    assert da.c_comma[-1] == commas
+
+
+def test_quote_bounds_candidates_stay_in_the_sentence_and_keep_the_rule_edge(make_ctx, monkeypatch):
+    """Every draft edge offered for a move lists its current token among its candidates, and all
+    candidates are word tokens of the current token's sentence at most K tokens away."""
+    doc, drafts = _drafts(make_ctx, BODY, monkeypatch)
+    da = bounds.DocArrays(doc, BODY)
+    items = [([list(s) for s in d.spans], bounds.KINDS.get(d.kind, 0),
+              (d.cue.idx, d.cue.idx + len(d.cue.text)) if d.cue is not None else None,
+              tuple(d.speaker.span) if d.speaker is not None and d.speaker.span else None) for d in drafts]
+    da.block([span for _, _, cue, spk in items for span in (cue, spk) if span is not None])
+    rows, groups = bounds.rows_of(da, items)
+    assert groups
+    for _q, _side, cur, a, b in groups:
+        idx = rows.idx[a:b]
+        assert cur in idx.tolist()
+        assert all(doc[int(i)].sent.start == doc[cur].sent.start for i in idx)
+        assert all(abs(int(i) - cur) <= bounds.K and not doc[int(i)].is_punct for i in idx)

@@ -11,6 +11,11 @@ current one by the model's margin (on the logit), so the rule boundary stays unl
 confident. Never leaves the sentence of the current edge, never empties a span, never grows a
 content over any draft's cue or speaker.
 
+Cost: all drafts of an article at once, in numpy over token columns read from the parse once
+(``DocArrays``): the candidates of every edge as one (edges, 2K+1) mask, the features of every
+candidate as one hash over (slots, 3, rows); no Python loop per draft or candidate, and nothing
+at all for an article whose drafts are all direct quotes.
+
 Weights: ``data/quotes/quote_bounds.npz``, built from PolNeAR train by
 ``scripts/train_quote_bounds.py`` (margins chosen on article folds inside train). When the file
 is absent, contents keep the rule boundaries.
@@ -25,13 +30,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, POS, SENT_START
+from spacy.strings import hash_string
+from spacy.symbols import AUX as _AUX, VERB as _VERB
 
 MODEL_FILE = "quote_bounds.npz"
 N_BUCKETS = 2**17
 K = 8  # farthest move of an edge, in tokens
 KINDS = {"direct": 1, "partial": 2, "indirect": 3, "stance": 4}
-_ATTRS = [LOWER, POS, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH]
+_ATTRS = [LOWER, POS, DEP, IS_PUNCT, IS_SPACE, SENT_START, IDX, LENGTH, HEAD]
 _M1, _M2, _M3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9)
 
 
@@ -66,73 +73,82 @@ def save(model: BoundsModel, path: Path) -> None:
                         margin_start=np.float32(model.margin_start), margin_end=np.float32(model.margin_end))
 
 
-class DocArrays:
-    """The token attributes the features read, as arrays, taken from the parse once per article."""
+_COMMAS = (",", ";", "—", "–", "(", ")", "-", "--")
+_MARKS = ('"', "“", "”", "''", "``")
+_COMMA_IDS = np.array([hash_string(c) for c in _COMMAS], dtype=np.uint64)  # LOWER of these is their ORTH
+_MARK_IDS = np.array([hash_string(c) for c in _MARKS], dtype=np.uint64)
+_PAD = 2  # the features read up to two tokens beyond a candidate
 
-    def __init__(self, doc: Any, body: str) -> None:
-        a = doc.to_array(_ATTRS).astype(np.int64)
+
+class DocArrays:
+    """The token attributes the features read, as arrays, taken from the parse once per article.
+    Hashes (LOWER) stay uint64: an int64 cast would wrap the larger half of them."""
+
+    def __init__(self, doc: Any, body: str = "") -> None:
+        a = doc.to_array(_ATTRS)  # uint64
+        ai = a.view(np.int64)  # the same bits: offsets, lengths, flags and relative heads as signed
         n = len(a)
-        self.lower = a[:, 0].astype(np.uint64)
-        self.pos, self.dep = a[:, 1].astype(np.uint64), a[:, 2].astype(np.uint64)
-        self.punct, space = a[:, 3] == 1, a[:, 4] == 1
-        self.word = ~(self.punct | space)
-        self.start = a[:, 6]
-        self.end = a[:, 6] + a[:, 7]
-        self.sent = np.cumsum(a[:, 5] == 1)
-        self.sent[:] = self.sent - self.sent.min()  # a sentence number per token
-        strings = doc.vocab.strings
-        comma = np.isin(a[:, 0], [strings[c] for c in (",", ";", "—", "–", "(", ")", "-", "--")])
-        mark = np.isin(a[:, 0], [strings[c] for c in ('"', "“", "”", "''", "``")])
-        verb = np.isin(a[:, 1], [strings["VERB"], strings["AUX"]])
-        # prefix sums: how many of each lie before token i
-        self.c_comma = np.concatenate([[0], np.cumsum(comma)])
-        self.c_mark = np.concatenate([[0], np.cumsum(mark)])
-        self.c_verb = np.concatenate([[0], np.cumsum(verb)])
-        self.c_word = np.concatenate([[0], np.cumsum(self.word)])
-        # quote marks read from the text (the hashed columns above are cast to int64, which wraps
-        # large hashes: their mark and comma counts, model features, stay as the model was trained)
-        orth = doc.to_array([ORTH]).reshape(-1).astype(np.uint64)
-        qmark = np.isin(orth, np.array([strings[c] for c in ('"', "“", "”", "''", "``")], dtype=np.uint64))
-        self.c_qmark = np.concatenate([[0], np.cumsum(qmark)])
         self.n = n
-        ws = np.flatnonzero(self.word)
-        n_sent = int(self.sent.max()) + 1 if n else 0
-        last = np.full(n_sent, -1, dtype=np.int64)
-        first = np.full(n_sent, n, dtype=np.int64)
-        np.maximum.at(last, self.sent[ws], ws)
-        np.minimum.at(first, self.sent[ws], ws)
-        self.sent_last = last[self.sent] if n else last  # last word token of each token's sentence
-        self.sent_first = first[self.sent] if n else first
         self.doc = doc
+        ar = np.arange(n, dtype=np.int64)
+        punct = ai[:, 3] == 1
+        self.word = word = ~(punct | (ai[:, 4] == 1))
+        self.start = np.ascontiguousarray(ai[:, 6])
+        self.end = self.start + ai[:, 7]
+        self.head = ar + ai[:, 8]  # HEAD is relative
+        # LOWER, POS and DEP padded: token i at i + _PAD, 0 outside the document
+        cols = np.zeros((3, n + 2 * _PAD), dtype=np.uint64)
+        cols[:, _PAD : _PAD + n] = a[:, :3].T
+        self.cols = cols
+        self.lower_p, self.pos_p, self.dep_p = cols
+        # flags (comma, quote mark, verb, word), then how many of each lie before token i
+        f = np.zeros((n, 4), dtype=np.int64)
+        pi = np.flatnonzero(ai[:, 7] <= 2)  # every comma and quote mark is one or two characters long
+        pl = a[pi, 0]
+        f[pi, 0] = (pl[:, None] == _COMMA_IDS).any(axis=1)
+        f[pi, 1] = (pl[:, None] == _MARK_IDS).any(axis=1)
+        f[:, 2] = (ai[:, 1] == _VERB) | (ai[:, 1] == _AUX)
+        f[:, 3] = word
+        c = np.zeros((n + 1, 4), dtype=np.int64)
+        np.cumsum(f, axis=0, out=c[1:])
+        self.c = c = c.T.copy()
+        self.c_comma, self.c_mark, self.c_verb, self.c_word = c
+        # the nearest word token at or after / at or before each token (n / -1 when none)
+        self.next_word = np.append(np.minimum.accumulate(np.where(word, ar, n)[::-1])[::-1], n)
+        self.prev_word = np.maximum.accumulate(np.where(word, ar, -1))
+        ss = ai[:, 5] == 1
+        ss[:1] = True
+        self.sent = np.cumsum(ss) - 1  # a sentence number per token
+        s_first = np.flatnonzero(ss)
+        s_last = np.append(s_first[1:] - 1, n - 1)[: len(s_first)]
+        fw, lw = self.next_word[s_first], self.prev_word[s_last]
+        first = np.where(fw <= s_last, fw, n)  # first word token of each sentence (n when none)
+        last = np.where(lw >= s_first, lw, -1)
+        self.sent_last = last[self.sent]  # last word token of each token's sentence
+        self.sent_first = first[self.sent]
         self.blocked = np.zeros(0, dtype=np.int64)
 
     def block(self, spans: list[tuple[int, int]]) -> None:
         """Tokens no content may grow over: every draft's cue and speaker (PolNeAR gives each token
         one role, so a content never holds a cue or a source)."""
-        marks = np.zeros(self.n, dtype=bool)
-        for s, e in spans:
-            marks[(self.start < e) & (self.end > s)] = True
-        self.blocked = np.flatnonzero(marks)
+        if not spans:
+            self.blocked = np.zeros(0, dtype=np.int64)
+            return
+        se = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        lo = np.searchsorted(self.end, se[:, 0], side="right")  # first token ending after the start
+        hi = np.searchsorted(self.start, se[:, 1], side="left")  # first token starting at or after the end
+        ok = lo < hi
+        d = np.bincount(lo[ok], minlength=self.n + 1) - np.bincount(hi[ok], minlength=self.n + 1)
+        self.blocked = np.flatnonzero(np.cumsum(d[: self.n]) > 0)
 
-    def last_word_before(self, char: int) -> int:
-        """The last word token that starts before ``char`` (-1 when none)."""
-        i = int(np.searchsorted(self.start, char, side="left")) - 1
-        while i >= 0 and not self.word[i]:
-            i -= 1
-        return i
+    def last_word_before(self, char: Any) -> Any:
+        """The last word token that starts before ``char`` (-1 when none); ``char`` may be an array."""
+        i = np.searchsorted(self.start, char, side="left") - 1
+        return np.where(i >= 0, self.prev_word[np.maximum(i, 0)], -1)
 
-    def first_word_from(self, char: int) -> int:
-        """The first word token that ends after ``char`` (n when none)."""
-        i = int(np.searchsorted(self.end, char, side="right"))
-        while i < self.n and not self.word[i]:
-            i += 1
-        return i
-
-
-def _shift(arr: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """arr[j], 0 where j falls outside the document."""
-    ok = (j >= 0) & (j < len(arr))
-    return np.where(ok, arr[np.clip(j, 0, len(arr) - 1)], np.uint64(0))
+    def first_word_from(self, char: Any) -> Any:
+        """The first word token that ends after ``char`` (n when none); ``char`` may be an array."""
+        return self.next_word[np.searchsorted(self.end, char, side="right")]
 
 
 @dataclass
@@ -154,11 +170,9 @@ def features(da: DocArrays, r: Rows) -> np.ndarray:
     idx, cur, side = r.idx, r.cur, r.side
     delta = idx - cur
     out_dir = 2 * side - 1  # the neighbour outside the candidate edge: before a start, after an end
-    lo, hi = np.minimum(idx, cur) + side, np.maximum(idx, cur) + side  # the tokens a move adds or drops
-    commas = (da.c_comma[hi] - da.c_comma[lo]) > 0
-    marks = (da.c_mark[hi] - da.c_mark[lo]) > 0
-    verbs = (da.c_verb[hi] - da.c_verb[lo]) > 0
-    words = np.minimum(da.c_word[hi] - da.c_word[lo], 6)
+    lo = np.minimum(idx, cur) + side  # the tokens a move adds or drops: lo .. lo + |delta| - 1
+    c = da.c[:, lo + np.abs(delta)] - da.c[:, lo]  # commas, quote marks, verbs, words among them
+    commas, marks, verbs = c[0] > 0, c[1] > 0, c[2] > 0
     a_chr = np.minimum(da.start[idx], da.start[cur])
     b_chr = np.maximum(da.end[idx], da.end[cur])
     moved = delta != 0
@@ -167,36 +181,116 @@ def features(da: DocArrays, r: Rows) -> np.ndarray:
         has = span[:, 0] >= 0
         return (has & moved & (span[:, 0] < b_chr) & (a_chr < span[:, 1])) + has.astype(np.int64)
 
-    cue_x, spk_x = crosses(r.cue), crosses(r.spk)
-    lw, pos, dep = da.lower[idx], da.pos[idx], da.dep[idx]
-    n1, n2, i1 = idx + out_dir, idx + 2 * out_dir, idx - out_dir
-    n1w, n1p, n1d = _shift(da.lower, n1), _shift(da.pos, n1), _shift(da.dep, n1)
-    n2w, n2p = _shift(da.lower, n2), _shift(da.pos, n2)
-    i1w = _shift(da.lower, i1)
-    edge = idx == np.where(side == 1, da.sent_last[idx], da.sent_first[idx])
-    sg = np.sign(delta) + 1 + 3 * side  # direction of the move, and which edge
-    dd = np.clip(delta, -K, K) + K + 100 * side
-    k = r.kind
-    cm = commas * 2 + marks
-    cs = cue_x * 3 + spk_x
-    slots = [
-        (dd,), (k, dd), (sg, lw), (sg, pos), (sg, dep), (sg, n1w), (sg, n1p), (sg, n1d), (sg, n2w),
-        (sg, n1p, n2p), (sg, i1w), (sg, pos, n1p), (sg, edge), (sg, cm), (sg, cs), (sg, verbs), (sg, words),
-        (k, sg, n1w), (k, sg, commas), (k, sg, edge), (sg, dep, n1w), (k, sg, lw), (side,), (k, sg, cs),
-        (k, sg, marks),
-    ]
+    p = idx + _PAD
     n = len(idx)
-    m = np.zeros((len(slots), 3, n), dtype=np.uint64)
-    for i, vals in enumerate(slots):
-        for j, v in enumerate(vals):
-            m[i, j] = v
+    # every value a slot reads, one row each (row 0: nothing): see _VAL_ROWS
+    v = np.empty((21, n), dtype=np.uint64)
+    v[0] = 0
+    v[1] = np.clip(delta, -K, K) + K + 100 * side  # dd
+    v[2] = r.kind
+    v[3] = np.sign(delta) + 1 + 3 * side  # direction of the move, and which edge
+    v[4:7] = da.cols[:, p]  # the candidate's LOWER, POS, DEP
+    v[7:10] = da.cols[:, p + out_dir]  # its neighbour outside the edge
+    v[10:12] = da.cols[:2, p + 2 * out_dir]  # the one after that (LOWER, POS)
+    v[12] = da.cols[0, p - out_dir]  # its neighbour inside
+    v[13] = idx == np.where(side == 1, da.sent_last[idx], da.sent_first[idx])  # edge of its sentence
+    v[14] = commas * 2 + marks
+    v[15] = crosses(r.cue) * 3 + crosses(r.spk)
+    v[16] = verbs
+    v[17] = np.minimum(c[3], 6)
+    v[18] = commas
+    v[19] = side
+    v[20] = marks
+    m = v[_SLOTS]  # (slots, 3, rows)
     with np.errstate(over="ignore"):
-        x = (np.arange(1, len(slots) + 1, dtype=np.uint64) * _M1)[:, None]
+        x = _SLOT_SEEDS
         for j in range(3):
             x = (x ^ m[:, j]) * _M2
             x = x ^ (x >> np.uint64(29))
         x = (x * _M3) >> np.uint64(20)
     return (x % np.uint64(N_BUCKETS)).T.astype(np.int64)
+
+
+_SLOT_NAMES = [
+    ("dd",), ("k", "dd"), ("sg", "lw"), ("sg", "pos"), ("sg", "dep"), ("sg", "n1w"), ("sg", "n1p"), ("sg", "n1d"),
+    ("sg", "n2w"), ("sg", "n1p", "n2p"), ("sg", "i1w"), ("sg", "pos", "n1p"), ("sg", "edge"), ("sg", "cm"),
+    ("sg", "cs"), ("sg", "verbs"), ("sg", "words"), ("k", "sg", "n1w"), ("k", "sg", "commas"), ("k", "sg", "edge"),
+    ("sg", "dep", "n1w"), ("k", "sg", "lw"), ("side",), ("k", "sg", "cs"), ("k", "sg", "marks"),
+]
+_VAL_ROWS = {name: i + 1 for i, name in enumerate(
+    ["dd", "k", "sg", "lw", "pos", "dep", "n1w", "n1p", "n1d", "n2w", "n2p", "i1w", "edge", "cm", "cs", "verbs",
+     "words", "commas", "side", "marks"])}
+_SLOTS = np.array([[_VAL_ROWS[v] for v in names] + [0] * (3 - len(names)) for names in _SLOT_NAMES])
+with np.errstate(over="ignore"):
+    _SLOT_SEEDS = (np.arange(1, len(_SLOT_NAMES) + 1, dtype=np.uint64) * _M1)[:, None]
+
+
+def _edges(da: DocArrays, items: list[tuple[list[list[int]], int, Any, Any]]) -> tuple[np.ndarray, ...] | None:
+    """Per draft edge that may move (draft, side, current token, lo, hi, kind, cue, speaker), as
+    arrays in draft order, start before end: see ``edge_candidates``."""
+    t = [(q, spans[0][0], spans[0][1], spans[-1][0], spans[-1][1], kind, *(cue or (-1, -1)), *(spk or (-1, -1)))
+         for q, (spans, kind, cue, spk) in enumerate(items) if spans and kind != KINDS["direct"]]
+    if not t or not da.n:
+        return None  # a direct quote's edges are its marks
+    n, d = da.n, len(t)
+    a = np.array(t, dtype=np.int64)
+    qs, f, kind, cue, spk = a[:, 0], a[:, 1:5], a[:, 5], a[:, 6:8], a[:, 8:10]
+    has_cue = cue[:, 0] >= 0
+    # one search per direction: first word token from (start of the first span, start of the last
+    # span, the cue), last word token before (end of the first span, end of the last span)
+    fw = da.first_word_from(np.concatenate([f[:, 0], f[:, 2], np.maximum(cue[:, 0], 0)]))
+    lw = da.last_word_before(np.concatenate([f[:, 1], f[:, 3]]))
+    # side 0: the first word token of the first span
+    cur0 = fw[:d]
+    c0 = np.minimum(cur0, n - 1)
+    ok0 = (cur0 < n) & (da.start[c0] < f[:, 1])
+    lo0 = np.maximum(c0 - K, da.sent_first[c0])
+    hi0 = np.minimum(np.minimum(c0 + K, da.sent_last[c0]), lw[:d])
+    # side 1: the last word token of the last span
+    cur1 = lw[d:]
+    c1 = np.maximum(cur1, 0)
+    ok1 = (cur1 >= 0) & (da.end[c1] > f[:, 2])
+    lo1 = np.maximum(np.maximum(c1 - K, da.sent_first[c1]), fw[d : 2 * d])
+    hi1 = np.minimum(c1 + K, da.sent_last[c1])
+    if has_cue.any():
+        c = np.where(has_cue, fw[2 * d :], n)
+        cc = c < n
+        # a start drops no word the cue governs: hi stops at the cue's first child at or after the start
+        # (one further away than K changes nothing: hi <= cur + K)
+        w = c0[:, None] + np.arange(K + 1)
+        kid = (w < n) & (da.head[np.minimum(w, n - 1)] == c[:, None]) & (w != c[:, None]) & cc[:, None]
+        anyk = kid.any(axis=1)
+        hi0 = np.where(anyk, np.minimum(hi0, w[np.arange(len(w)), kid.argmax(axis=1)]), hi0)
+        # an end after the cue stays in the cue's phrase
+        after = np.flatnonzero(cc & (c < c1) & ok1)
+        if len(after):
+            doc = da.doc
+            right = np.array([doc[int(c[j])].right_edge.i for j in after], dtype=np.int64)
+            hi1[after] = np.minimum(hi1[after], np.maximum(c1[after], right))
+    if len(da.blocked):  # grow up to the nearest cue or speaker token, never over it
+        b = da.blocked
+        k0 = np.searchsorted(b, c0)
+        lo0 = np.where(k0 > 0, np.maximum(lo0, b[np.maximum(k0 - 1, 0)] + 1), lo0)
+        k1 = np.searchsorted(b, c1, side="right")
+        hi1 = np.where(k1 < len(b), np.minimum(hi1, b[np.minimum(k1, len(b) - 1)] - 1), hi1)
+    cur = np.stack([c0, c1], axis=1).ravel()
+    lo = np.stack([lo0, lo1], axis=1).ravel()
+    hi = np.stack([hi0, hi1], axis=1).ravel()
+    ok = np.stack([ok0, ok1], axis=1).ravel() & (lo <= cur) & (cur <= hi)
+    e = np.flatnonzero(ok)
+    if not len(e):
+        return None
+    return qs[e // 2], e % 2, cur[e], lo[e], hi[e], kind[e // 2], cue[e // 2], spk[e // 2]
+
+
+def _candidates(da: DocArrays, cur: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """(edges, 2K+1) mask over tokens cur-K .. cur+K: the word tokens within lo..hi that cross no
+    quote mark on the way from the current edge ('said "X" next week')."""
+    w = cur[:, None] + np.arange(-K, K + 1)
+    m = (w >= lo[:, None]) & (w <= hi[:, None])
+    wc = np.clip(w, 0, da.n - 1)
+    a, b = np.minimum(wc, cur[:, None]), np.maximum(wc, cur[:, None])
+    return m & da.word[wc] & (da.c_mark[b] - da.c_mark[np.minimum(a + 1, b)] == 0)
 
 
 def edge_candidates(da: DocArrays, spans: list[list[int]], side: int,
@@ -206,65 +300,27 @@ def edge_candidates(da: DocArrays, spans: list[list[int]], side: int,
     non-empty, cross no quote mark, grow over no cue or speaker, and stay consistent with the cue: a start drops no
     word the cue governs ("expressed [support for ...]"), an end after the cue stays in the
     cue's phrase ("The officials who said [the plan would fail] were right")."""
-    first, last = spans[0], spans[-1]
-    if side == 0:
-        cur = da.first_word_from(first[0])
-        if cur >= da.n or da.start[cur] >= first[1]:
-            return None
-        lo, hi = max(cur - K, da.sent_first[cur]), min(cur + K, da.sent_last[cur], da.last_word_before(first[1]))
-    else:
-        cur = da.last_word_before(last[1])
-        if cur < 0 or da.end[cur] <= last[0]:
-            return None
-        lo, hi = max(cur - K, da.sent_first[cur], da.first_word_from(last[0])), min(cur + K, da.sent_last[cur])
-    c = da.first_word_from(cue[0]) if cue is not None else da.n
-    if c < da.n:
-        tok = da.doc[c]
-        if side == 0:
-            kids = [k.i for k in tok.children if k.i >= cur]
-            hi = min(hi, max(cur, min(kids))) if kids else hi
-        elif c < cur:
-            hi = min(hi, max(cur, tok.right_edge.i))
-    if len(da.blocked):  # grow up to the nearest cue or speaker token, never over it
-        k = int(np.searchsorted(da.blocked, cur))
-        if side == 0 and k > 0:
-            lo = max(lo, int(da.blocked[k - 1]) + 1)
-        k = int(np.searchsorted(da.blocked, cur, side="right"))
-        if side == 1 and k < len(da.blocked):
-            hi = min(hi, int(da.blocked[k]) - 1)
-    idx = np.arange(lo, hi + 1)
-    idx = idx[da.word[idx]]
-    a, b = np.minimum(idx, cur), np.maximum(idx, cur)
-    idx = idx[da.c_qmark[b] - da.c_qmark[np.minimum(a + 1, b)] == 0]  # never over a quote mark ('said "X" next week')
-    if not (lo <= cur <= hi) or not len(idx):
+    found = _edges(da, [(spans, 0, cue, None)])
+    if found is None or side not in found[1]:
         return None
-    return cur, idx
+    j = int(np.flatnonzero(found[1] == side)[0])
+    cur, lo, hi = found[2][j : j + 1], found[3][j : j + 1], found[4][j : j + 1]
+    m = _candidates(da, cur, lo, hi)
+    return int(cur[0]), (cur[0] + np.arange(-K, K + 1))[m[0]]
 
 
 def rows_of(da: DocArrays, items: list[tuple[list[list[int]], int, Any, Any]]) -> tuple[Rows, list[tuple[int, int, int, int, int]]]:
     """The candidate rows of many drafts ((spans, kind, cue span, speaker span) each), and per draft
     edge (draft, side, current token, first row, end row)."""
-    parts, groups, at = [], [], 0
-    for q, (spans, kind, cue, spk) in enumerate(items):
-        for side in (0, 1) if spans and kind != KINDS["direct"] else ():  # a direct quote's edges are its marks
-            found = edge_candidates(da, spans, side, cue)
-            if found is None:
-                continue
-            cur, idx = found
-            parts.append((idx, cur, side, kind, cue or (-1, -1), spk or (-1, -1)))
-            groups.append((q, side, cur, at, at + len(idx)))
-            at += len(idx)
-    if not parts:
+    found = _edges(da, items)
+    if found is None:
         return Rows(*(np.zeros(0, np.int64) for _ in range(4)), np.zeros((0, 2), np.int64), np.zeros((0, 2), np.int64)), []
-    lens = [len(p[0]) for p in parts]
-    rows = Rows(
-        np.concatenate([p[0] for p in parts]),
-        np.repeat([p[1] for p in parts], lens),
-        np.repeat([p[2] for p in parts], lens),
-        np.repeat([p[3] for p in parts], lens),
-        np.repeat(np.array([p[4] for p in parts], dtype=np.int64), lens, axis=0),
-        np.repeat(np.array([p[5] for p in parts], dtype=np.int64), lens, axis=0),
-    )
+    q, side, cur, lo, hi, kind, cue, spk = found
+    m = _candidates(da, cur, lo, hi)
+    e, off = np.nonzero(m)
+    rows = Rows(cur[e] + off - K, cur[e], side[e], kind[e], cue[e], spk[e])
+    ends = np.cumsum(m.sum(axis=1))
+    groups = list(zip(q.tolist(), side.tolist(), cur.tolist(), (ends - m.sum(axis=1)).tolist(), ends.tolist()))
     return rows, groups
 
 
@@ -277,14 +333,18 @@ def moves(da: DocArrays, items: list[tuple[list[list[int]], int, Any, Any]],
     if not groups:
         return []
     sc = w[features(da, rows)].sum(axis=1)
+    starts = np.array([g[3] for g in groups])
+    g = np.repeat(np.arange(len(groups)), np.diff(np.append(starts, len(sc))))
+    top = np.maximum.reduceat(sc, starts)
+    best = np.flatnonzero(sc == top[g])
+    best = best[np.unique(g[best], return_index=True)[1]]  # the first best row of each edge
+    here = np.flatnonzero(rows.idx == rows.cur)  # the current edge's row (one per edge)
+    tok = rows.idx[best]
     out = []
-    for q, side, cur, a, b in groups:
-        seg = sc[a:b]
-        best = int(seg.argmax())
-        tok = int(rows.idx[a + best])
-        if tok != cur:
-            here = int(np.flatnonzero(rows.idx[a:b] == cur)[0])
-            out.append((q, side, int(da.start[tok] if side == 0 else da.end[tok]), float(seg[best] - seg[here])))
+    for j in np.flatnonzero(tok != rows.cur[best]).tolist():
+        q, side = groups[j][0], groups[j][1]
+        t = int(tok[j])
+        out.append((q, side, int(da.start[t] if side == 0 else da.end[t]), float(sc[best[j]] - sc[here[j]])))
     return out
 
 
@@ -309,8 +369,8 @@ def correct(doc: Any, body: str, drafts: list[Any], model: BoundsModel) -> None:
     """Move each draft's first start and last end to the model's best candidate when it beats
     the rule edge by the margin."""
     drafts = [d for d in drafts if d.spans]
-    if not drafts or not len(doc):
-        return
+    if not len(doc) or all(d.kind == "direct" for d in drafts):
+        return  # nothing to move: a direct quote's edges are its marks
     da = DocArrays(doc, body)
     items = []
     for d in drafts:
