@@ -4,26 +4,14 @@ no country. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from sitrep import actors
+from actor_helpers import by_name, mention_texts, owner_of, run_actors
 
 
-def _run(make_ctx, body: str):
-    art, ctx = make_ctx(body)
-    actors.run(art, ctx)
-    return art
-
-
-def _by_name(art, kind: str) -> dict[str, object]:
-    return {a.name: a for a in art.actors if a.kind == kind}
-
-
-def _texts(body: str, actor) -> list[str]:
-    return [body[s:e] for s, e in actor.mentions]
+_run, _by_name, _texts = run_actors, by_name, mention_texts
 
 
 def _owner_of(art, body: str, start: int):
-    """The actor one of whose mentions starts at character ``start``."""
-    return next((a for a in art.actors if any(s == start for s, _ in a.mentions)), None)
+    return owner_of(art, start)
 
 
 # -- 1. "it"/"its" that are not the subject of a reporting clause ----------------------------

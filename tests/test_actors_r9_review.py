@@ -4,21 +4,18 @@ and no other phrase of their noun in between. Passages written for these tests."
 
 from __future__ import annotations
 
-from sitrep import actors
+from actor_helpers import by_name, owner_of, run_actors
 
 
-def _run(make_ctx, body: str):
-    art, ctx = make_ctx(body)
-    actors.run(art, ctx)
-    return art
+_run = run_actors
 
 
 def _owner_of(art, body: str, start: int):
-    return next((a for a in art.actors if any(s == start for s, _ in a.mentions)), None)
+    return owner_of(art, start)
 
 
 def _names(art, kind: str) -> set[str]:
-    return {a.name for a in art.actors if a.kind == kind}
+    return set(by_name(art, kind))
 
 
 def test_a_hub_dateline_gives_no_country_to_another_countrys_body(make_ctx):

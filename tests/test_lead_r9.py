@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import actors, events, quotes
+from actor_helpers import run_stages
 from sitrep.events.plover import view_category
 
 
-def _run(make_ctx, text: str):
-    art, ctx = make_ctx(text)
-    actors.run(art, ctx)
-    quotes.run(art, ctx)
-    events.run(art, ctx)
-    return art
+_run = run_stages
 
 
 def _event(art, trigger: str):
@@ -60,3 +55,14 @@ def test_purpose_infinitive_shares_its_host_verbs_status(make_ctx):
 ])
 def test_negated_will_refusal_edges(make_ctx, text, trigger, status):
     assert _event(_run(make_ctx, text), trigger).status == status
+
+
+def test_a_dateline_names_no_participant(make_ctx):
+    art = _run(make_ctx, "MILAN (Reuters) - Heavy rain flooded large parts of the region on Thursday, "
+                         "forcing more than 10,000 people to leave their homes, officials said.")
+    assert not any(e.actor is not None and e.actor.name.upper() == "MILAN" for e in art.events)
+
+
+def test_a_dateline_leaves_the_sentence_after_it_alone(make_ctx):
+    art = _run(make_ctx, "KYIV, Feb 3 (Reuters) - Russian forces shelled Kharkiv overnight.")
+    assert [(e.category, e.actor.country) for e in art.events if e.trigger == "shelled"] == [("ASSAULT", "RU")]

@@ -138,8 +138,15 @@ def _currencies() -> frozenset[str]:
     return frozenset(w for w, name in units["units"].items() if name in names) | {"pound", "pounds"}
 
 
+PARTITIVE_OBJECTS = frozenset({"batch", "batches", "group", "groups", "round", "rounds", "wave", "waves", "set",
+                               "hundreds", "thousands", "dozens", "scores", "number", "handful"})
+
+
 def money_content(tok: Token | None) -> Token | None:
-    """What a sum of money is given as ("1.3 billion euros in military aid" -> aid), else the token."""
+    """What a sum of money is given as ("1.3 billion euros in military aid" -> aid), what a batch is
+    of ("released the latest batch of prisoners" -> prisoners), else the token."""
+    if tok is not None and tok.lower_ in PARTITIVE_OBJECTS:
+        return next(iter(prep_objects(tok, "of")), tok)
     if tok is None or not (tok.ent_type_ == "MONEY" or tok.lower_ in _currencies()):
         return tok
     for word in MONEY_PREPS:
@@ -176,8 +183,13 @@ def _need_holds(tok: Token, need: str) -> bool:
         found = [o for t in (tok, obj) for w in (arg, "for") for o in prep_objects(t, w)]
         found += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         return any(_names_state(o) for o in found)
+    if kind == "subj" and arg.startswith("!"):  # "subj:!@armed": no subject in the class ("jets attacked the leadership")
+        return not any(c.dep_ == "nsubj" and in_class(c, arg[1:]) for c in tok.children)
     if kind == "subj":  # "Russian troops massed near the border": the troops are the subject
         return any(c.dep_ == "nsubj" and in_class(c, arg) for c in tok.children)
+    if kind == "means" and arg.startswith("!"):  # "means:!@civil_strikes": a subject, "by" agent or "with" object
+        means = [c for c in tok.children if c.dep_ == "nsubj"] + prep_objects(tok, "by") + prep_objects(tok, "with")
+        return not any(in_class(m, arg[1:]) or _has_modifier(m, arg[1:]) for m in means)  # not "a general strike hit"
     if kind == "of":
         return any(in_class(o, arg) for o in prep_objects(tok, "of"))
     if kind == "prep":
@@ -202,7 +214,7 @@ def _need_holds(tok: Token, need: str) -> bool:
     if kind == "mod":  # "joint exercises": a modifier word (or class: "mod:@verbal_attack")
         return _has_modifier(tok, arg)
     if kind == "obj.mod":  # "launched a scathing attack": a modifier of the object; "obj.mod:!@class": none in the class
-        obj = object_of(tok)
+        obj = money_content(object_of(tok))  # "the latest batch of prisoners": the prisoners
         return obj is not None and (not _has_modifier(obj, arg[1:]) if arg.startswith("!") else _has_modifier(obj, arg))
     if kind == "obj.pobj":  # "obj.pobj:on=@policy_things": "launched an attack on the budget"
         word, _, spec = arg.partition("=")

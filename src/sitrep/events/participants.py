@@ -15,6 +15,7 @@ import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..clean.dateline import find_dateline
 from ..countries import country_code, demonym_code, group_code, stance_marked
 from ..schema import Actor, ActorRef, Article
 from .lexicon import load, word_set
@@ -117,6 +118,16 @@ def is_participant(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.id or ref.country or agent_code(ref.name) or person_noun(ref.name))
 
 
+DATELINE_CHARS = 160  # a dateline stands within this many characters of the body start (as ``actors.dateline``)
+
+
+def _dateline_end(text: str) -> int:
+    """The offset where the text after an opening dateline starts ("MILAN (Reuters) - "), else 0."""
+    head = text[:DATELINE_CHARS]
+    found = find_dateline(head.lstrip())
+    return found[1] + len(head) - len(head.lstrip()) if found is not None else 0
+
+
 class Resolver:
     """Maps tokens of one article's parse to :class:`ActorRef` records."""
 
@@ -126,6 +137,7 @@ class Resolver:
         self._starts = [s[0] for s in spans]
         self._spans = spans
         self._surnames: dict[str, str] | None = None
+        self._dateline_end = _dateline_end(doc.text)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor record with a mention overlapping [start, end), the closest start first."""
@@ -174,8 +186,8 @@ class Resolver:
         return ref
 
     def _resolve(self, tok: Token) -> ActorRef | None:
-        if tok.pos_ == "PRON":
-            return None
+        if tok.pos_ == "PRON" or tok.idx < self._dateline_end:
+            return None  # "MILAN (Reuters) - Heavy rain ...": the dateline names no participant
         if tok.lemma_.lower() in word_set("agents", "partitives") or tok.lower_ in word_set("agents", "partitives"):
             inner = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
             if inner is not None:  # "Hundreds of Kenyan nurses" -> the nurses
