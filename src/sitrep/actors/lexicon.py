@@ -145,6 +145,12 @@ def armed_group(text: str) -> str | None:
     return groups[key] or ""
 
 
+@lru_cache(maxsize=1)
+def armed_group_first_words() -> frozenset[str]:
+    """The first word of every listed armed group's name, as ``armed_group`` normalises it."""
+    return frozenset(k.split()[0] for k in load("armed_groups")["groups"] if k.split())
+
+
 _GROUP_TAILS = (" movement", " group", " militia", " rebels", " fighters", " militants")
 
 

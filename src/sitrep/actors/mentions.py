@@ -371,7 +371,11 @@ def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
     "Houthi rebels"), or in two words or more: the name and the noun are one mention."""
     out = []
     i = 0
+    firsts = lexicon.armed_group_first_words()
     while i < len(doc):
+        if not doc[i].text[:1].isupper() or doc[i].lower_.replace("-", " ").split()[0] not in firsts:
+            i += 1  # most words open no listed group's name: skip them before building spans
+            continue
         hit = None
         for n in (3, 2, 1):
             e = i + n
