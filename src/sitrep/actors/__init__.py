@@ -39,7 +39,7 @@ from .coref import Person
 from .mentions import Mention, collect, particle
 
 NAME = "actors"
-VERSION = "13"
+VERSION = "14"
 REQUIRES = ("body", "doc")
 ASSIGNS = ("actors",)
 
@@ -101,6 +101,10 @@ def _fix_surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "person" and m.text in orgs:
             m.kind = "org"  # "Kora Gold said ...": the same name again
     surnames = coref.surnames(doc, mentions)
+    for m in mentions:  # "supporters from Chelsea and Everton" (NER: Everton a person)
+        if (m.kind == "person" and m.tok_end - m.tok_start == 1 and m.text not in surnames
+                and doc[m.tok_start].lower_ not in lexicon.first_names() and _listed_companies(doc, doc[m.tok_start])):
+            m.kind = "org"
     head = dateline.opening(lexicon.doc_text(doc))
     mentions = [m for m in mentions if not _dateline_agency(doc, m, head) and not _dateline_city(m, head)
                 and not _city_read_as_person(doc, m, surnames)
@@ -174,6 +178,8 @@ def _city_read_as_person(doc: Any, m: Mention, surnames: set[str]) -> bool:
     if m.kind not in ("person", "country") and not (m.kind == "org" and not m.from_table and m.tok_end - m.tok_start == 1):
         return False  # "a clinic in Gusau" (NER: an organisation) too
     root = doc[m.tok_start : m.tok_end].root
+    if m.kind != "country" and _listed_companies(doc, root):
+        return False  # "stakes in Toyota and Honda": Toyota is a city too, but the list is of companies
     if m.kind != "country" and root.dep_ == "conj":
         return _coordinated_towns(doc, root)  # "residents of Ravenna and Lugo"
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
@@ -186,18 +192,44 @@ def _coordinated_towns(doc: Any, tok: Any) -> bool:
     """Token tok is one of a list of names after "of" or a place preposition ("to evacuate residents of
     Ravenna and Lugo", "in Cesena and Forli") of which at least one the gazetteer knows as a city
     and none as anything else."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first, names = _name_list(doc, tok)
     if first.dep_ != "pobj" or (first.head.lower_ not in LOCATIVE and first.head.lower_ != "of"):
         return False
     if first.head.lower_ == "of" and first.head.head.lemma_.lower() not in _PLACE_OF:
         return False  # "residents of Ravenna", not "shares of Siemens and Ravenna" or "the wife of Victoria"
-    names = [first] + [t for t in first.subtree if t.dep_ == "conj"]
     if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or any(c.dep_ == "compound" for c in t.children) for t in names):
         return False
     found = [place_from_name(t.text) for t in names]
     return any(p is not None and p.kind == "city" for p in found) and all(p is None or p.kind == "city" for p in found)
+
+
+def _name_list(doc: Any, tok: Any) -> tuple[Any, list[Any]]:
+    """The first name of the list of coordinated names token tok is in, and the list's names; a
+    name the parser cut from the list at its first comma ("Residents of Ravenna, Faenza and Lugo")
+    opens it."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    names = [first] + [t for t in first.subtree if t.dep_ == "conj"]
+    i = first.i
+    if (first.dep_ != "pobj" and len(names) > 1 and i >= 2 and doc[i - 1].text == "," and doc[i - 2].dep_ == "pobj"
+            and doc[i - 2].pos_ == "PROPN" and doc[i - 2].head.i < i - 2):
+        first = doc[i - 2]
+        names = [first] + names
+    return first, names
+
+
+def _listed_companies(doc: Any, tok: Any) -> bool:
+    """Token tok is one of a list of names NER took, at least in part, for organisations, of which
+    some the gazetteer does not know as a town, outside a "residents of" context: "stakes in Toyota
+    and Honda", "supporters from Chelsea and Everton"."""
+    first, names = _name_list(doc, tok)
+    if len(names) < 2 or not any(t.ent_type_ == "ORG" for t in names):
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PLACE_OF:
+        return False
+    found = [place_from_name(t.text) for t in names]
+    return not all(p is not None and p.kind == "city" for p in found)
 
 
 # nouns that take a place after "of": "residents of Ravenna and Lugo"
@@ -327,10 +359,18 @@ def _org_noun_before(doc: Any, m: Mention) -> Any:
     return noun
 
 
+# "Saudi-led coalition", "Houthi-controlled court": led or held by that side, not of its country
+_MODIFIER_SUFFIXES = frozenset({"led", "controlled", "run", "held", "allied", "aligned"})
+
+
 def _demonym_before(doc: Any, noun: Any) -> str | None:
     """The country of a demonym among the words before an organisation noun ("British" of "British
-    maritime security firm")."""
-    for t in doc[noun.left_edge.i : noun.i]:
+    maritime security firm"): the one nearest the noun, past a demonym that only says who backs, owns,
+    leads or houses it ("Russian-backed Ukrainian firm": UA)."""
+    for t in reversed(doc[noun.left_edge.i : noun.i]):
+        if countries.stance_marked(t) or (t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+                                          and doc[t.i + 2].lower_ in _MODIFIER_SUFFIXES):
+            continue
         code = countries.demonym_code(t.text) if t.text[:1].isupper() else None
         if code and len(code) == 2:
             return code

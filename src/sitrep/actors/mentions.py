@@ -126,6 +126,9 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     key = " ".join(text.lower().split())
     armed = lexicon.armed_group(text)
     if armed is not None:
+        if (e < len(doc) and doc[e].text.islower() and doc[e].lemma_.lower() in _GROUP_NAME_NOUNS
+                and doc[e - 1].head.i == e and lexicon.armed_group(doc[s : e + 1].text) is not None):
+            e += 1  # "The Houthi movement said" (NER: "Houthi"): the group's name in the table
         return _mention(doc, s, e, "org", armed or None, True)
     if key in tables["organisations"]:
         return _mention(doc, s, e, "org", _owner_country(doc, s) or tables["organisations"][key], True)
@@ -133,6 +136,8 @@ def _classify(doc: Doc, s: int, e: int, label: str) -> Mention | None:
     if group:
         return _mention(doc, s, e, "group", group)
     code = countries.country_code(text)
+    if code and e - s == 1 and label in ("GPE", "LOC", "PERSON") and _first_name_like(doc, doc[s], label == "PERSON"):
+        return _mention(doc, s, e, "person", None)  # "Mr Chad", "Chad, 17,", "Chad and his brother"
     if label in ("GPE", "LOC") or (label == "PERSON" and code):  # "Burkina Faso" as a PERSON
         return _mention(doc, s, e, "country", code) if code else None
     if label == "PERSON" and e - s == 1 and countries.demonym_code(text):
@@ -355,15 +360,40 @@ def _missed_countries(doc: Doc, found: list[Mention], taken: set[int]) -> list[M
             continue
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         placed = tok.ent_type_ in ("", "DATE") and (
-            (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS) or tok.dep_ in ("nsubj", "nsubjpass"))
+            (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS)
+            or (tok.dep_ in ("nsubj", "nsubjpass") and not _first_name_like(doc, tok)))
         if placed or any(at.get(t.i) is not None and at[t.i].kind == "country" for t in linked):
             out.append(_mention(doc, tok.i, tok.i + 1, "country", code))
             taken.add(tok.i)
     return out
 
 
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+
+
+def _first_name_like(doc: Doc, tok: Token, loose: bool = True) -> bool:
+    """A country name read as a person's first name ("Chad and his brother were charged"): after an
+    honorific or before an age (", 17,"); when ``loose``, also before a capitalised word or
+    coordinated with "his brother"/"her son"."""
+    i = tok.i
+    if i > 0 and doc[i - 1].lower_ in _HONORIFICS and not doc[i - 1].text.isupper():
+        return True  # "Mr Chad", not "DR Congo"
+    if i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].like_num and doc[i + 3].text == ",":
+        return True  # "Chad, 17, was"
+    if not loose:
+        return False
+    if (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
+            and countries.country_code(doc[i + 1].text) is None and not lexicon.role_finder().find(doc, i + 1, i + 2)):
+        return True  # "Chad Mercer said", not "Chad President ..."
+    return any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+               for c in tok.children)
+
+
 _GROUP_NOUNS = frozenset({"movement", "group", "militia", "rebel", "fighter", "militant"})
 _GROUP_NAME_NOUNS = frozenset({"movement", "group", "militia"})  # part of the group's name
+
+
+_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
@@ -381,6 +411,9 @@ def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
             e = i + n
             if e > len(doc) or any(k in taken for k in range(i, e)) or not doc[i].text[:1].isupper():
                 continue
+            if any(doc[k].text in _HYPHENS for k in range(i, e)) or (e < len(doc) and doc[e].text in _HYPHENS
+                                                                    and not doc[e - 1].whitespace_):
+                continue  # "Houthi-controlled court", "RSF-held areas": a modifier, not the group named
             if lexicon.armed_group(doc[i:e].text) is None:
                 continue
             noun = doc[e] if e < len(doc) else None

@@ -25,6 +25,9 @@ from .kinds import alias, org_key
 from .mentions import Mention
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# a noun said of organisations of any kind: a named organisation of no known kind between its
+# antecedent and it may be the one meant ("rights group", "business group")
+_LOOSE_NOUNS = frozenset({"group"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
@@ -95,9 +98,24 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         key = fits[0]
         if _new_one_between(doc, latest[key], tok, apposed, by_token):
             continue
+        if tok.lemma_.lower() in _LOOSE_NOUNS and _other_org_between(doc, mentions, known, key, latest[key], tok.i):
+            continue  # "... Amnesty International condemned it. The group's spokesman": which group?
         out.append(_copy(doc, tok.left_edge.i + 1, tok.i + 1, known[key][0]))
         latest[key] = tok.i
     return out
+
+
+def _other_org_between(doc: Doc, mentions: list[Mention], known: dict, key: tuple[str, str], since: int,
+                       until: int) -> bool:
+    """Another organisation, of no kind its name or an apposition tells, named as a subject between
+    the antecedent's latest mention and the description."""
+    for m in mentions:
+        if m.kind != "org" or m.state_body or not since < m.tok_start < until:
+            continue
+        k = (m.kind, org_key(m))
+        if k != key and k in known and not known[k][1] and _salient(doc, m):
+            return True
+    return False
 
 
 def _apposition(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> tuple[int, Token] | None:
