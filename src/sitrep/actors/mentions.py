@@ -400,11 +400,14 @@ def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
     """A listed armed group NER missed, named with its noun ("Yemen's Houthi movement said",
     "Houthi rebels"), or in two words or more: the name and the noun are one mention."""
     out = []
-    i = 0
     firsts = lexicon.armed_group_first_words()
-    while i < len(doc):
-        if not doc[i].text[:1].isupper() or doc[i].lower_.replace("-", " ").split()[0] not in firsts:
-            i += 1  # most words open no listed group's name: skip them before building spans
+    v = lexicon.view(doc)
+    lowers = v.lower if v is not None else [t.lower_ for t in doc]
+    starts = [i for i, w in enumerate(lowers) if (w in firsts or "-" in w and w.split("-")[0] in firsts)
+              and doc[i].text[:1].isupper()]
+    after = 0  # most words open no listed group's name: only these starts are tried
+    for i in starts:
+        if i < after:
             continue
         hit = None
         for n in (3, 2, 1):
@@ -425,7 +428,6 @@ def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
             if hit:
                 break
         if hit is None:
-            i += 1
             continue
         s, e = hit
         code = lexicon.armed_group(doc[s:e].text)
@@ -433,7 +435,7 @@ def _missed_armed_groups(doc: Doc, taken: set[int]) -> list[Mention]:
             code = lexicon.armed_group(doc[s:e - 1].text)
         out.append(_mention(doc, s, e, "org", _owner_country(doc, s) or code or None, True))
         taken.update(range(s, e))
-        i = e
+        after = e
     return out
 
 
