@@ -352,9 +352,12 @@ def _missed_countries(doc: Doc, found: list[Mention], taken: set[int]) -> list[M
     2023"; NER: a date) or as a subject ("Eritrea denied it")."""
     at = {i: m for m in found for i in range(m.tok_start, m.tok_end)}
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+    v = lexicon.view(doc)
+    texts, pos = (v.text, v.pos) if v is not None else ([t.text for t in doc], [t.pos_ for t in doc])
+    for i, text in enumerate(texts):  # read from the columns: a Token is built only for proper nouns
+        if i in taken or pos[i] != "PROPN" or not text[:1].isupper() or text.isupper():
             continue
+        tok = doc[i]
         code = countries.country_code(tok.text)
         if code is None or len(code) != 2:
             continue

@@ -85,7 +85,7 @@ def find(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             apposed.add(head.i)
             entry[1].add(head.lemma_.lower())
             entry[2].update(_words(head))
-    for tok in doc:
+    for tok in lexicon.tokens_where(doc, "lower", _nouns()):  # singular description nouns only (``_is_noun``)
         if tok.i in apposed or tok.i in by_token or not _is_noun(tok) or tok.dep_ in _MODIFIER_DEPS:
             continue
         if not _definite(tok, by_token):
