@@ -145,8 +145,8 @@ PARTITIVE_OBJECTS = frozenset({"batch", "batches", "group", "groups", "round", "
 def money_content(tok: Token | None) -> Token | None:
     """What a sum of money is given as ("1.3 billion euros in military aid" -> aid), what a batch is
     of ("released the latest batch of prisoners" -> prisoners), else the token."""
-    if tok is not None and tok.lower_ in PARTITIVE_OBJECTS:
-        return next(iter(prep_objects(tok, "of")), tok)
+    if tok is not None and (counted := _counted_noun(tok, PARTITIVE_OBJECTS)) is not tok:
+        return counted
     if tok is None or not (tok.ent_type_ == "MONEY" or tok.lower_ in _currencies()):
         return tok
     for word in MONEY_PREPS:
@@ -346,9 +346,10 @@ def _listed_non_event(tok: Token) -> bool:
             or any(need.startswith("obj.mod:!") and _has_modifier(obj, need[9:]) for need in needs))
 
 
-def _counted_noun(tok: Token) -> Token:
-    """The noun a partitive counts ("hundreds of tractors" -> tractors), else the token."""
-    if tok.lower_ in word_set("agents", "partitives"):
+def _counted_noun(tok: Token, partitives: frozenset[str] | None = None) -> Token:
+    """The noun a partitive counts ("hundreds of tractors" -> tractors), else the token; the
+    partitives are ``agents.json``'s unless given."""
+    if tok.lower_ in (partitives if partitives is not None else word_set("agents", "partitives")):
         return next(iter(prep_objects(tok, "of")), tok)
     return tok
 
