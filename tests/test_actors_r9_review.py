@@ -73,3 +73,17 @@ def test_another_phrase_of_the_noun_between_blocks_the_description(make_ctx):
     art = _run(make_ctx, body)
     bank = next(a for a in art.actors if a.name == "World Bank")
     assert not any(body[s:e] == "bank" and s > body.index("The bank said") - 1 for s, e in bank.mentions)
+
+
+def test_a_sentence_case_body_word_before_a_role_is_the_body_named_before(make_ctx):
+    body = ("Chile's interior ministry said on Monday it had closed two border crossings. "
+            "Interior ministry spokesman Pablo Rojas said the measure was temporary.")
+    art = _run(make_ctx, body)
+    assert "Interior" not in _names(art, "org")
+    rojas = by_name(art, "person")["Pablo Rojas"]
+    assert (rojas.affiliation, rojas.country) == ("Chile's interior ministry", "CL")
+
+
+def test_army_before_a_role_with_no_army_named_makes_no_organisation(make_ctx):
+    art = _run(make_ctx, "Army spokesman Pablo Rojas said the fighting had stopped.")
+    assert "Army" not in _names(art, "org")

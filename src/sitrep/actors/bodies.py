@@ -88,12 +88,16 @@ def _lowerish(t: Token) -> bool:
 
 
 def _sentence_case_body(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) -> bool:
-    """ "Coast guard spokesman Jay Ramos": NER's organisation of a body's common words, capitalised
-    only to open the sentence, is left to the body rules (the coast guard named before, if any)."""
-    if m.kind != "org" or m.from_table or m.state_body or not 1 < m.tok_end - m.tok_start <= 3:
+    """ "Coast guard spokesman Jay Ramos", "Army spokesman X", "Interior ministry spokesman X": NER's
+    organisation of a body's common words (or of the first of them), capitalised only to open the
+    sentence, is left to the body rules (the body named before, if any)."""
+    if m.kind != "org" or m.from_table or m.state_body or not 1 <= m.tok_end - m.tok_start <= 3:
         return False
     span = doc[m.tok_start : m.tok_end]
-    return span[0].is_sent_start and span[-1].lower_ in heads and all(_lowerish(t) for t in span)
+    if not span[0].is_sent_start or not all(_lowerish(t) for t in span):
+        return False
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    return span[-1].lower_ in heads or (after is not None and after.text.islower() and after.lower_ in heads)
 
 
 def _opening_modifier(doc: Doc, m: Mention, heads: dict[str, frozenset[str]]) -> bool:
