@@ -13,22 +13,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .. import countries
-from ..clean.dateline import dateline_place, find_dateline
+from ..clean import dateline as clean_dateline
+from ..clean.dateline import HEAD_CHARS, dateline_place  # HEAD_CHARS: also read by the actors stage from here
 from ..events.places import place_from_name
 from . import lexicon
 from .coref import Person
-
-HEAD_CHARS = 160  # a dateline, agency and date included, stands within this many characters of the body start
 
 
 def opening(text: str) -> tuple[str, int] | None:
     """The place of the dateline opening text, as written ("VILNIUS"), and the offset where the
     text after the dateline starts (``clean.dateline``, which also sets ``Article.dateline``), else None."""
-    text = text[:HEAD_CHARS]
-    found = find_dateline(text.lstrip())
-    if found is None:
-        return None
-    return dateline_place(found[0]), found[1] + len(text) - len(text.lstrip())
+    found = clean_dateline.opening(text)
+    return (dateline_place(found[0]), found[1]) if found is not None else None
 
 
 def city(text: str) -> str | None:

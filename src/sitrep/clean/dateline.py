@@ -25,6 +25,19 @@ def find_dateline(body: str) -> tuple[str, int] | None:
     return m["line"].strip(), m.end()
 
 
+HEAD_CHARS = 160  # a dateline, agency and date included, stands within this many characters of the body start
+
+
+def opening(text: str) -> tuple[str, int] | None:
+    """(dateline text without the dash, offset where the text after it starts) when ``text``
+    opens with a dateline (leading whitespace allowed), read within ``HEAD_CHARS``; else None."""
+    head = text[:HEAD_CHARS]
+    found = find_dateline(head.lstrip())
+    if found is None:
+        return None
+    return found[0], found[1] + len(head) - len(head.lstrip())
+
+
 def dateline_place(line: str) -> str:
     """The place a dateline names first, as written ("KYIV, Ukraine" -> KYIV, "WASHINGTON (AP)" -> WASHINGTON)."""
     return re.split(r"[,(]", line, maxsplit=1)[0].strip()

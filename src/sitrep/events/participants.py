@@ -15,7 +15,7 @@ import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..clean.dateline import find_dateline
+from ..clean.dateline import opening
 from ..countries import country_code, demonym_code, group_code, stance_marked
 from ..schema import Actor, ActorRef, Article
 from .lexicon import load, word_set
@@ -118,16 +118,6 @@ def is_participant(ref: ActorRef | None) -> bool:
     return ref is not None and bool(ref.id or ref.country or agent_code(ref.name) or person_noun(ref.name))
 
 
-DATELINE_CHARS = 160  # a dateline stands within this many characters of the body start (as ``actors.dateline``)
-
-
-def _dateline_end(text: str) -> int:
-    """The offset where the text after an opening dateline starts ("MILAN (Reuters) - "), else 0."""
-    head = text[:DATELINE_CHARS]
-    found = find_dateline(head.lstrip())
-    return found[1] + len(head) - len(head.lstrip()) if found is not None else 0
-
-
 class Resolver:
     """Maps tokens of one article's parse to :class:`ActorRef` records."""
 
@@ -137,7 +127,8 @@ class Resolver:
         self._starts = [s[0] for s in spans]
         self._spans = spans
         self._surnames: dict[str, str] | None = None
-        self._dateline_end = _dateline_end(doc.text)
+        found = opening(doc.text)
+        self._dateline_end = found[1] if found is not None else 0  # "MILAN (Reuters) - ": no participant before it
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor record with a mention overlapping [start, end), the closest start first."""
