@@ -32,6 +32,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -474,19 +475,32 @@ def actor_scores(aligned: list[Aligned]) -> dict[str, Any]:
     return out
 
 
-def actor_error_notes(al: Aligned, limit: int = 25) -> list[str]:
-    """Misses, wrong links and spurious mentions of organisations and countries in one article."""
-    notes, body, gm = [], al.gold["body"], al.gold["mentions"]
+def _mention_notes(al: Aligned, kind_key: str, keep: Callable[[dict[str, Any]], bool], spurious_kind: bool) -> list[str]:
+    """Gold mentions (those ``keep`` accepts) that sitrep missed or gave to another actor, then the
+    predicted mentions no gold mention aligns with; ``kind_key`` names the gold mention's kind field,
+    ``spurious_kind`` prints the predicted actor's kind on a spurious one."""
+    notes, body = [], al.gold["body"]
     g2p = {gi: pi for pi, gi in al.m2g.items()}
-    for gi, g in enumerate(gm):
+    for gi, g in enumerate(al.gold["mentions"]):
+        if not keep(g):
+            continue
         pi = g2p.get(gi)
         if pi is None:
-            notes.append(f"missed {g['actor_kind']} {g['text']!r}@{g['start']} ({g['person']})")
-        elif al.p2g.get(al.pmentions[pi][2]) != g["person"]:
-            notes.append(f"wrong {g['actor_kind']} {g['text']!r}@{g['start']} ({g['person']}) -> {al.pred[al.pmentions[pi][2]]['name']}")
+            notes.append(f"missed {g[kind_key]} {g['text']!r}@{g['start']} ({g['person']})")
+            continue
+        ai = al.pmentions[pi][2]
+        if al.p2g.get(ai) != g["person"]:
+            notes.append(f"wrong {g[kind_key]} {g['text']!r}@{g['start']} ({g['person']}) -> {al.pred[ai]['name']}")
     for pi, (s, e, ai) in enumerate(al.pmentions):
         if pi not in al.m2g:
-            notes.append(f"spurious {al.pred[ai]['kind']} {body[s:e]!r}@{s} -> {al.pred[ai]['name']}")
+            kind = f"{al.pred[ai]['kind']} " if spurious_kind else ""
+            notes.append(f"spurious {kind}{body[s:e]!r}@{s} -> {al.pred[ai]['name']}")
+    return notes
+
+
+def actor_error_notes(al: Aligned, limit: int = 25) -> list[str]:
+    """Misses, wrong links and spurious mentions of organisations and countries in one article."""
+    notes = _mention_notes(al, "actor_kind", lambda g: True, spurious_kind=True)
     gold = {a["id"]: a for a in al.gold["people"]}
     for ai, pid in sorted(al.p2g.items()):
         if FAMILY.get(gold[pid]["kind"]) == "org" and al.pred[ai].get("country") != gold[pid]["country"]:
@@ -577,22 +591,8 @@ def predicted_others(article: Article) -> list[dict[str, Any]]:
 
 def error_notes(al: Aligned, limit: int = 20) -> list[str]:
     """Readable misses and wrong links of one article (gold mention -> what sitrep did)."""
-    notes, body = [], al.gold["body"]
-    g2p = {gi: pi for pi, gi in al.m2g.items()}
     named = al.named
-    for gi, g in enumerate(al.gold["mentions"]):
-        if g["person"] not in named:
-            continue
-        pi = g2p.get(gi)
-        if pi is None:
-            notes.append(f"missed {g['kind']} {g['text']!r}@{g['start']} ({g['person']})")
-            continue
-        ai = al.pmentions[pi][2]
-        if al.p2g.get(ai) != g["person"]:
-            notes.append(f"wrong {g['kind']} {g['text']!r}@{g['start']} ({g['person']}) -> {al.pred[ai]['name']}")
-    for pi, (s, e, ai) in enumerate(al.pmentions):
-        if pi not in al.m2g:
-            notes.append(f"spurious {body[s:e]!r}@{s} -> {al.pred[ai]['name']}")
+    notes = _mention_notes(al, "kind", lambda g: g["person"] in named, spurious_kind=False)
     people = {p["id"]: p for p in al.gold["people"]}
     for ai, pid in sorted(al.p2g.items()):
         g, a = people[pid], al.pred[ai]
