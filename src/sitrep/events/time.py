@@ -18,6 +18,7 @@ from typing import Literal
 
 from ..schema import EventDate
 from .lexicon import load
+from .timex import YEAR_OFFSETS, month_no, relative_month_year
 
 Tense = Literal["past", "present", "future"]
 
@@ -35,7 +36,6 @@ _EXPLICIT = [
 ]
 # "in August last year", "in August of last year", "on August 3 last year": the year named after the month decides
 _MONTH_OF_YEAR = re.compile(rf"\b({_MONTH})(?:\s+({_DAY}))?,?\s+(?:of\s+)?((?i:last|this|next))\s+year\b")
-YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 _RELATIVE_MONTH = re.compile(rf"\b((?i:last|next|this))\s+({_MONTH})(?![\w.]*\s*\d)")  # "last August"
 _WEEKDAY = re.compile(r"\b(?:((?i:last|next|this|on)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                       r"(?: (?:of )?((?i:next|last|this)) week\b(?!['’]s))?")  # "Wednesday next week": that week's day
@@ -169,7 +169,7 @@ def _resolve_explicit(m: DateMention, pub: date, tense: Tense, span: list[int] |
 def _month_number(text: str) -> int:
     """The month a mention names first ("Sept. last year" -> 9)."""
     abbr = re.match(r"[a-z]+", text.lower())
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(abbr.group(0)[:3]) + 1 if abbr else 1
+    return month_no(abbr.group(0)) if abbr else 1
 
 
 def valid_published(published: str | None) -> str | None:
@@ -216,12 +216,7 @@ def resolve_date(m: DateMention, published: str | None, tense: Tense, offset: in
         return _window(m.text, span, start, _month_start(start, 1) - timedelta(days=1), "month")
     if m.kind == "relative_month":  # "last August": the most recent August before the publication month
         month = _month_number(m.text.split(None, 1)[1])
-        year = pub.year
-        if m.modifier == "last" and month >= pub.month:
-            year -= 1
-        elif m.modifier == "next" and month <= pub.month:
-            year += 1
-        start = date(year, month, 1)
+        start = date(relative_month_year(month, m.modifier or "this", pub), month, 1)
         return _window(m.text, span, start, _month_start(start, 1) - timedelta(days=1), "month")
     return _resolve_explicit(m, pub, tense, span)
 

@@ -42,9 +42,19 @@ class Timex:
     value: str
 
 
-def _month_no(word: str) -> int:
+def month_no(word: str) -> int:
+    """The number of a month name or abbreviation ("August", "Sept." -> 8, 9)."""
     w = word.lower().rstrip(".")[:3]
     return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(w) + 1
+
+
+YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}  # "August last year", "August of next year"
+
+
+def relative_month_year(month: int, rel: str, ref: date) -> int:
+    """The year of "last/next/this <month>" seen from ``ref``: "last August" is the nearest August
+    before ``ref``'s month (the year before when ``ref`` is in August or earlier), "next" after it."""
+    return ref.year - (rel == "last" and month >= ref.month) + (rel == "next" and month <= ref.month)
 
 
 def _future(text: str, start: int) -> bool:
@@ -59,7 +69,7 @@ def _year_for(month: int, dct: date, future: bool) -> int:
 
 def _explicit(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
     g = m.groupdict()
-    month = _month_no(g["m"])
+    month = month_no(g["m"])
     if g.get("d") is None:
         return "DATE", f"{int(g['y']):04d}-{month:02d}" if g.get("y") else f"{_year_for(month, dct, _future(text, m.start())):04d}-{month:02d}"
     day = int(re.sub(r"\D", "", g["d"]))
@@ -72,17 +82,16 @@ def _month_of_year(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
     "August of last year", "August 3 last year")."""
     if m.group("m") == "may":
         raise ValueError("'may' in lower case is the modal")  # "they may next year ..."
-    year = dct.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    year = dct.year + YEAR_OFFSETS[m.group("rel").lower()]
     if m.group("d"):  # "August 3 last year"
-        return "DATE", date(year, _month_no(m.group("m")), int(re.sub(r"\D", "", m.group("d")))).isoformat()
-    return "DATE", f"{year:04d}-{_month_no(m.group('m')):02d}"
+        return "DATE", date(year, month_no(m.group("m")), int(re.sub(r"\D", "", m.group("d")))).isoformat()
+    return "DATE", f"{year:04d}-{month_no(m.group('m')):02d}"
 
 
 def _relative_month(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
     """"last August": the nearest August before the creation month ("next August": after it)."""
-    month, rel = _month_no(m.group("m")), m.group("rel").lower()
-    year = dct.year - (rel == "last" and month >= dct.month) + (rel == "next" and month <= dct.month)
-    return "DATE", f"{year:04d}-{month:02d}"
+    month = month_no(m.group("m"))
+    return "DATE", f"{relative_month_year(month, m.group('rel').lower(), dct):04d}-{month:02d}"
 
 
 def _numeric(m: re.Match[str], dct: date, text: str) -> tuple[str, str]:
